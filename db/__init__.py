@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, the engine, repository functions and Alembic migrations."""

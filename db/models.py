@@ -1,0 +1,124 @@
+"""SQLModel tables (storage only; API schemas live in tracker.api).
+
+Raw documents are append-only and never mutated: parsing results live in `document`, one row per raw document,
+so `tracker reprocess` can re-run parse -> extract -> reconcile without refetching (DESIGN §2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import datetime
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from db.types import UTCDateTime, utcnow
+
+
+class Source(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    kind: str
+    url: str = ""
+    enabled: bool = True
+    last_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str = ""
+    consecutive_failures: int = 0
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class RawDocument(SQLModel, table=True):
+    __tablename__ = "raw_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, index=True, max_length=64)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    source: str = Field(index=True)
+    fetched_at: datetime = Field(sa_type=UTCDateTime)
+    status: int = 200
+    content_type: str = ""
+    headers: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    body: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    size: int = 0
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    raw_id: int = Field(foreign_key="raw_document.id", unique=True, index=True)
+    url: str = Field(sa_column=Column(Text, nullable=False))
+    title: str = Field(default="", sa_column=Column(Text, nullable=False))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    published: dt.date | None = None
+    anchor_date: dt.date | None = None
+    language: str = ""
+    source: str = ""
+    dropped_reason: str = ""
+    extractor_version: str = ""
+    processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Event(SQLModel, table=True):
+    __table_args__ = (
+        UniqueConstraint("issuer", "target", "event_type", "episode", name="uq_event_episode"),
+        Index("ix_event_target_date", "target", "date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    issuer: str = Field(index=True, max_length=8)
+    target: str = Field(max_length=8)
+    event_type: str = Field(max_length=32)
+    episode: int = 1
+    status: str
+    date: dt.date
+    date_precision: str
+    first_seen: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    source_count: int = 0
+    mention_count: int = 0
+    closed_on: dt.date | None = None
+
+
+class Mention(SQLModel, table=True):
+    __table_args__ = (Index("ix_mention_key", "issuer", "target", "event_type"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    document_id: int = Field(foreign_key="document.id", index=True)
+    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
+    issuer: str = Field(max_length=8)
+    target: str = Field(max_length=8)
+    event_type: str = Field(max_length=32)
+    status: str
+    date: dt.date
+    date_precision: str
+    evidence: str = Field(sa_column=Column(Text, nullable=False))
+    start: int = 0
+    end: int = 0
+    confidence: float = 0.0
+    extractor_version: str = ""
+    explain: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class Change(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    kind: str
+    event_id: int | None = Field(default=None, index=True)
+    issuer: str = Field(max_length=8)
+    target: str = Field(max_length=8, index=True)
+    event_type: str = Field(max_length=32)
+    episode: int = 1
+    summary: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class JobRun(SQLModel, table=True):
+    __tablename__ = "job_run"
+
+    id: int | None = Field(default=None, primary_key=True)
+    job: str = Field(index=True)
+    started_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    status: str = "running"
+    detail: str = Field(default="", sa_column=Column(Text, nullable=False))
+    error: str = Field(default="", sa_column=Column(Text, nullable=False))

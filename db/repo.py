@@ -1,0 +1,374 @@
+"""Repository functions: the only place with SQL. Keyword-only arguments; the caller owns the transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from db.models import Change, Document, Event, JobRun, Mention, RawDocument, Source
+from db.types import utcnow
+from tracker import records
+from tracker.reconcile import FAMILIES, MentionFact, Reconciled
+
+# --- raw documents and documents -----------------------------------------------------------------------------
+
+
+def store_raw(session: Session, *, raw: records.RawDocument) -> tuple[RawDocument, bool]:
+    """Keep a fetched body once by content hash; (row, created). Syndicated copies of one text are one row."""
+    digest = raw.sha256
+    existing = session.exec(select(RawDocument).where(RawDocument.sha256 == digest)).first()
+    if existing is not None:
+        return existing, False
+    row = RawDocument(
+        sha256=digest,
+        url=raw.url,
+        source=raw.source,
+        fetched_at=raw.fetched_at,
+        status=raw.status,
+        content_type=raw.content_type,
+        headers=json.dumps(raw.headers, sort_keys=True),
+        body=raw.body,
+        size=len(raw.body),
+    )
+    session.add(row)
+    session.flush()
+    return row, True
+
+
+def to_raw_record(row: RawDocument) -> records.RawDocument:
+    return records.RawDocument(
+        url=row.url,
+        fetched_at=row.fetched_at,
+        body=row.body,
+        status=row.status,
+        content_type=row.content_type,
+        headers=json.loads(row.headers or "{}"),
+        source=row.source,
+    )
+
+
+def pending_raw_ids(session: Session, *, limit: int = 500) -> list[int]:
+    """Raw documents not yet parsed (no document row), oldest first."""
+    processed = select(Document.raw_id)
+    query = (
+        select(RawDocument.id).where(col(RawDocument.id).not_in(processed)).order_by(col(RawDocument.id)).limit(limit)
+    )
+    return [i for i in session.exec(query).all() if i is not None]
+
+
+def raw_ids_since(session: Session, *, since: datetime | None) -> list[int]:
+    query = select(RawDocument.id).order_by(col(RawDocument.id))
+    if since is not None:
+        query = query.where(RawDocument.fetched_at >= since)
+    return [i for i in session.exec(query).all() if i is not None]
+
+
+def get_raw(session: Session, *, raw_id: int) -> RawDocument | None:
+    return session.get(RawDocument, raw_id)
+
+
+def document_for_raw(session: Session, *, raw_id: int) -> Document | None:
+    return session.exec(select(Document).where(Document.raw_id == raw_id)).first()
+
+
+def save_document(
+    session: Session,
+    *,
+    raw_id: int,
+    parsed: records.Document | None,
+    url: str,
+    anchor: date | None,
+    dropped_reason: str,
+    extractor_version: str,
+) -> Document:
+    row = Document(
+        raw_id=raw_id,
+        url=parsed.url if parsed else url,
+        title=parsed.title if parsed else "",
+        text=parsed.text if parsed else "",
+        published=parsed.published if parsed else None,
+        anchor_date=anchor,
+        language=parsed.language if parsed else "",
+        source=parsed.source if parsed else "",
+        dropped_reason=dropped_reason,
+        extractor_version=extractor_version,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_document(session: Session, *, document: Document) -> list[tuple[str, str, str]]:
+    """Remove a document's parse and mentions (for reprocess); returns the families they touched."""
+    families = family_keys(session.exec(select(Mention).where(Mention.document_id == document.id)).all())
+    session.execute(delete(Mention).where(col(Mention.document_id) == document.id))
+    session.delete(document)
+    session.flush()
+    return families
+
+
+# --- mentions, events, changes -------------------------------------------------------------------------------
+
+
+def add_mentions(
+    session: Session, *, document_id: int, mentions: Sequence[records.Mention], version: str
+) -> list[Mention]:
+    rows = [
+        Mention(
+            document_id=document_id,
+            issuer=m.issuer,
+            target=m.target,
+            event_type=m.event_type.value,
+            status=m.status.value,
+            date=m.date,
+            date_precision=m.date_precision.value,
+            evidence=m.evidence,
+            start=m.start,
+            end=m.end,
+            confidence=m.confidence,
+            extractor_version=version,
+            explain="\n".join(m.explain),
+        )
+        for m in mentions
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def family_keys(mentions: Iterable[Mention]) -> list[tuple[str, str, str]]:
+    keys = {(m.issuer, m.target, FAMILIES[records.EventType(m.event_type)]) for m in mentions}
+    return sorted(keys)
+
+
+def _family_types(family: str) -> list[str]:
+    return [t.value for t, f in FAMILIES.items() if f == family]
+
+
+def family_facts(session: Session, *, issuer: str, target: str, family: str) -> list[MentionFact]:
+    query = (
+        select(Mention, RawDocument.fetched_at)
+        .join(Document, col(Document.id) == col(Mention.document_id))
+        .join(RawDocument, col(RawDocument.id) == col(Document.raw_id))
+        .where(Mention.issuer == issuer, Mention.target == target, col(Mention.event_type).in_(_family_types(family)))
+    )
+    facts = []
+    for mention, fetched_at in session.exec(query).all():
+        assert mention.id is not None
+        facts.append(
+            MentionFact(
+                mention_id=mention.id,
+                document_id=mention.document_id,
+                issuer=mention.issuer,
+                target=mention.target,
+                event_type=records.EventType(mention.event_type),
+                status=records.Status(mention.status),
+                date=mention.date,
+                date_precision=records.DatePrecision(mention.date_precision),
+                first_seen=fetched_at,
+            )
+        )
+    return facts
+
+
+def to_state(event: Event) -> records.EventState:
+    return records.EventState(
+        issuer=event.issuer,
+        target=event.target,
+        event_type=records.EventType(event.event_type),
+        episode=event.episode,
+        status=records.Status(event.status),
+        date=event.date,
+        date_precision=records.DatePrecision(event.date_precision),
+        first_seen=event.first_seen,
+        source_count=event.source_count,
+        mention_count=event.mention_count,
+        closed_on=event.closed_on,
+    )
+
+
+def family_events(session: Session, *, issuer: str, target: str, family: str) -> list[Event]:
+    query = select(Event).where(
+        Event.issuer == issuer, Event.target == target, col(Event.event_type).in_(_family_types(family))
+    )
+    return list(session.exec(query).all())
+
+
+def apply_reconciled(session: Session, *, events: Sequence[Event], result: Reconciled) -> list[Change]:
+    """Write the recomputed states over the stored events, link mentions, and append the changes."""
+    existing = {(e.event_type, e.episode): e for e in events}
+    ids: dict[tuple[str, int], int] = {}
+    now = utcnow()
+    for state in result.states:
+        key = (state.event_type.value, state.episode)
+        row = existing.pop(key, None) or Event(
+            issuer=state.issuer,
+            target=state.target,
+            event_type=state.event_type.value,
+            episode=state.episode,
+            status=state.status.value,
+            date=state.date,
+            date_precision=state.date_precision.value,
+            first_seen=state.first_seen,
+        )
+        row.status, row.date, row.date_precision = state.status.value, state.date, state.date_precision.value
+        row.first_seen, row.source_count, row.mention_count = state.first_seen, state.source_count, state.mention_count
+        row.closed_on, row.updated_at = state.closed_on, now
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        ids[key] = row.id
+    for mention_id, (event_type, episode) in result.assignment.items():
+        mention = session.get(Mention, mention_id)
+        if mention is not None:
+            mention.event_id = ids[(event_type.value, episode)]
+    retracted_ids = {key: row.id for key, row in existing.items()}
+    for row in existing.values():
+        session.delete(row)
+    changes = [
+        Change(
+            kind=c.kind.value,
+            issuer=c.issuer,
+            target=c.target,
+            event_type=c.event_type.value,
+            episode=c.episode,
+            summary=c.summary,
+            event_id=ids.get((c.event_type.value, c.episode), retracted_ids.get((c.event_type.value, c.episode))),
+        )
+        for c in result.changes
+    ]
+    session.add_all(changes)
+    session.flush()
+    return changes
+
+
+def list_events(
+    session: Session,
+    *,
+    target: str | None = None,
+    issuer: str | None = None,
+    event_type: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int | None = None,
+    after_id: int = 0,
+) -> list[Event]:
+    query = select(Event).where(col(Event.id) > after_id)
+    if target:
+        query = query.where(Event.target == target)
+    if issuer:
+        query = query.where(Event.issuer == issuer)
+    if event_type:
+        query = query.where(Event.event_type == event_type)
+    if date_from:
+        query = query.where(Event.date >= date_from)
+    if date_to:
+        query = query.where(Event.date <= date_to)
+    query = query.order_by(col(Event.date), col(Event.issuer), col(Event.event_type), col(Event.id))
+    if limit:
+        query = query.limit(limit)
+    return list(session.exec(query).all())
+
+
+def list_changes(session: Session, *, after: int = 0, limit: int = 500, target: str | None = None) -> list[Change]:
+    query = select(Change).where(col(Change.id) > after)
+    if target:
+        query = query.where(Change.target == target)
+    return list(session.exec(query.order_by(col(Change.id)).limit(limit)).all())
+
+
+def event_mentions(session: Session, *, event_id: int) -> list[tuple[Mention, Document]]:
+    query = (
+        select(Mention, Document)
+        .join(Document, col(Document.id) == col(Mention.document_id))
+        .where(Mention.event_id == event_id)
+        .order_by(col(Mention.date), col(Mention.id))
+    )
+    return [(m, d) for m, d in session.exec(query).all()]
+
+
+def event_sources(session: Session, *, event_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Document URLs behind each event, for the table's `sources` column."""
+    if not event_ids:
+        return {}
+    query = (
+        select(Mention.event_id, Document.url)
+        .join(Document, col(Document.id) == col(Mention.document_id))
+        .where(col(Mention.event_id).in_(event_ids))
+        .distinct()
+    )
+    result: dict[int, list[str]] = {}
+    for event_id, url in session.exec(query).all():
+        if event_id is not None:
+            result.setdefault(event_id, []).append(url)
+    return {k: sorted(v) for k, v in result.items()}
+
+
+# --- job runs, sources, health -------------------------------------------------------------------------------
+
+
+def start_job_run(session: Session, *, job: str) -> JobRun:
+    run = JobRun(job=job)
+    session.add(run)
+    session.flush()
+    return run
+
+
+def finish_job_run(session: Session, *, run_id: int, status: str, detail: str = "", error: str = "") -> None:
+    run = session.get(JobRun, run_id)
+    if run is not None:
+        run.status, run.detail, run.error, run.finished_at = status, detail, error[:4000], utcnow()
+        session.add(run)
+
+
+def recent_job_runs(session: Session, *, limit: int = 20) -> list[JobRun]:
+    return list(session.exec(select(JobRun).order_by(col(JobRun.id).desc()).limit(limit)).all())
+
+
+def sync_sources(session: Session, *, configured: Iterable[tuple[str, str, str, bool]]) -> None:
+    """Make the source table mirror the configuration (name, kind, url, enabled); keep health history."""
+    wanted = {name: (kind, url, enabled) for name, kind, url, enabled in configured}
+    for row in session.exec(select(Source)).all():
+        if row.name in wanted:
+            row.kind, row.url, row.enabled = wanted.pop(row.name)
+        else:
+            row.enabled = False
+        session.add(row)
+    for name, (kind, url, enabled) in wanted.items():
+        session.add(Source(name=name, kind=kind, url=url, enabled=enabled))
+    session.flush()
+
+
+def list_sources(session: Session) -> list[Source]:
+    return list(session.exec(select(Source).order_by(col(Source.name))).all())
+
+
+def counts(session: Session) -> dict[str, int]:
+    def count(model: type, *where: object) -> int:
+        query = select(func.count()).select_from(model)
+        for clause in where:
+            query = query.where(clause)  # type: ignore[arg-type]
+        return int(session.exec(query).one())
+
+    return {
+        "raw_documents": count(RawDocument),
+        "documents": count(Document, Document.dropped_reason == ""),
+        "documents_dropped": count(Document, Document.dropped_reason != ""),
+        "documents_non_english": count(Document, col(Document.dropped_reason).startswith("language")),
+        "mentions": count(Mention),
+        "events": count(Event),
+        "changes": count(Change),
+    }
+
+
+def last_change_id(session: Session) -> int:
+    return int(session.exec(select(func.coalesce(func.max(Change.id), 0))).one() or 0)
+
+
+def failing_job_runs(session: Session, *, since: datetime) -> list[JobRun]:
+    query = select(JobRun).where(JobRun.started_at >= since, JobRun.status == "failed")
+    return list(session.exec(query.order_by(col(JobRun.id).desc())).all())

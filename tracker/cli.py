@@ -1,0 +1,336 @@
+"""The `tracker` command (Typer). Settings are read here, at the edge, and passed down."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tracker.errors import ConfigError, InputError, TrackerError
+from tracker.settings import Settings, load_settings
+
+app = typer.Typer(
+    help="tracker: which government told its citizens to leave which country, and when.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
+sources_app = typer.Typer(help="Configured sources.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(sources_app, name="sources")
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="TOML config file (default: $TRACKER_CONFIG, else built-in).")
+]
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return load_settings(config)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _logging(verbose: bool = False) -> None:
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _engine(settings: Settings, upgrade: bool = True):  # type: ignore[no-untyped-def]
+    from db.engine import make_engine
+    from db.migrate import upgrade as upgrade_db
+
+    if upgrade:
+        upgrade_db(settings.database_url)
+    return make_engine(settings.database_url)
+
+
+def _parse_day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{option}: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+# --- daemon -------------------------------------------------------------------------------------------------
+
+
+@app.command()
+def run(
+    config: ConfigOption = None,
+    host: Annotated[str | None, typer.Option(help="Listen address (default from [api]).")] = None,
+    port: Annotated[int | None, typer.Option(help="Listen port (default from [api]).")] = None,
+) -> None:
+    """Run the daemon: scheduled jobs + API + web page in one process (upgrades the database first)."""
+    from tracker.daemon import serve as serve_app
+
+    settings = _settings(config)
+    _logging()
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    engine = _engine(settings)
+    _sync_sources(engine, settings)
+    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, with_scheduler=True)
+
+
+@app.command()
+def serve(
+    config: ConfigOption = None,
+    host: Annotated[str | None, typer.Option(help="Listen address (default from [api]).")] = None,
+    port: Annotated[int | None, typer.Option(help="Listen port (default from [api]).")] = None,
+) -> None:
+    """Serve the API and web page only (no scheduled jobs)."""
+    from tracker.daemon import serve as serve_app
+
+    settings = _settings(config)
+    _logging()
+    engine = _engine(settings)
+    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, with_scheduler=False)
+
+
+# --- extraction without a database --------------------------------------------------------------------------
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt or .html).")],
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for undated files.")] = None,
+    target: Annotated[str | None, typer.Option(help="Default target country (ISO alpha-2).")] = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
+    explain: Annotated[bool, typer.Option(help="Show the rule, cues and rejected neighbours per mention.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Print the mentions found in article files; no database is touched."""
+    from tracker.countries import gazetteer
+    from tracker.dates import infer_anchor
+    from tracker.extract import extract as run_extract
+    from tracker.ingest import read_article
+    from tracker.parse import parse_document
+
+    settings = _settings(config)
+    default_target = (target or settings.default_target).upper()
+    if not gazetteer().is_known(default_target):
+        raise _fail(f"--target: unknown country code {target!r}")
+    published_day = _parse_day(published, "--published")
+    failures = 0
+    rows: list[dict[str, object]] = []
+    for path in paths:
+        try:
+            document = parse_document(read_article(path, source="file", now=datetime.now(UTC)))
+        except InputError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            failures += 1
+            continue
+        anchor = published_day or document.published or infer_anchor(document.text, date.today())
+        for m in run_extract(document, anchor, default_target):
+            row: dict[str, object] = {
+                "file": str(path),
+                "issuer": m.issuer,
+                "country": m.issuer,
+                "target": m.target,
+                "event_type": m.event_type.value,
+                "status": m.status.value,
+                "date": m.date.isoformat(),
+                "date_precision": m.date_precision.value,
+                "evidence": m.evidence,
+                "confidence": m.confidence,
+            }
+            if explain:
+                row["explain"] = list(m.explain)
+            rows.append(row)
+    if format is ExtractFormat.jsonl:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    else:
+        for row in rows:
+            typer.echo(
+                f"{row['date']}  {row['date_precision']:<12} {row['issuer']:<3} {row['event_type']:<18} "
+                f"{row['target']:<3} {row['status']:<9} {row['evidence']}"
+            )
+            for line in row.get("explain", []):  # type: ignore[attr-defined]
+                typer.echo(f"      {line}")
+    if failures:
+        raise typer.Exit(1)
+
+
+# --- ingestion and processing -------------------------------------------------------------------------------
+
+
+def _sync_sources(engine, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from db import repo
+    from db.engine import session_scope
+
+    with session_scope(engine) as session:
+        repo.sync_sources(session, configured=[(s.name, s.kind, s.url, s.enabled) for s in settings.sources])
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (.txt, .html).")],
+    config: ConfigOption = None,
+) -> None:
+    """Store article files and process them into mentions, events and changes. Re-ingesting changes nothing."""
+    from jobs.inbox import ingest_paths
+
+    settings = _settings(config)
+    engine = _engine(settings)
+    report = ingest_paths(engine, settings, paths)
+    for problem in report.problems:
+        typer.echo(f"error: {problem}", err=True)
+    for error in report.processing.errors:
+        typer.echo(f"error: {error}", err=True)
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def process(config: ConfigOption = None) -> None:
+    """Process stored raw documents that have not been parsed yet."""
+    from jobs.process import process_pending
+
+    settings = _settings(config)
+    report = process_pending(_engine(settings), settings)
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reprocess(
+    since: Annotated[str | None, typer.Option(help="Only documents fetched on or after YYYY-MM-DD.")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Re-run parse -> extract -> reconcile on every stored document (no network)."""
+    from jobs.process import reprocess as run_reprocess
+
+    settings = _settings(config)
+    day = _parse_day(since, "--since")
+    since_dt = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+    report = run_reprocess(_engine(settings), settings, since=since_dt)
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+# --- reading the table --------------------------------------------------------------------------------------
+
+
+@app.command()
+def table(
+    target: Annotated[str | None, typer.Option(help="Only this target country.")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Only this issuing country.")] = None,
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.table,
+    config: ConfigOption = None,
+) -> None:
+    """Print the per-country, per-date advisory table."""
+    from db.engine import session_scope
+    from tracker.table import to_csv, to_json, to_text
+    from tracker.views import EventFilter, advisory_rows
+
+    settings = _settings(config)
+    with session_scope(_engine(settings)) as session:
+        rows = advisory_rows(
+            session, EventFilter(target=target.upper() if target else None, issuer=issuer.upper() if issuer else None)
+        )
+    renderers = {TableFormat.table: to_text, TableFormat.csv: to_csv, TableFormat.json: to_json}
+    typer.echo(renderers[format](rows).rstrip("\n"))
+
+
+@app.command()
+def changes(
+    after: Annotated[int, typer.Option(help="Only changes with an id greater than this.")] = 0,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or jsonl")] = "table",
+    config: ConfigOption = None,
+) -> None:
+    """Print the append-only change log."""
+    from db import repo
+    from db.engine import session_scope
+    from tracker.views import change_dict
+
+    settings = _settings(config)
+    with session_scope(_engine(settings)) as session:
+        rows = [change_dict(c) for c in repo.list_changes(session, after=after, limit=100_000)]
+    for row in rows:
+        if format == "jsonl":
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            typer.echo(f"{row['id']:>6}  {row['created_at']}  {row['kind']:<9} {row['summary']}")
+
+
+@app.command(name="eval")
+def evaluate(
+    labels: Annotated[Path, typer.Argument(help="A labels .jsonl file (see tests/eval/README.md).")],
+    target: Annotated[str | None, typer.Option(help="Default target for articles whose label has none.")] = None,
+    quiet: Annotated[bool, typer.Option(help="Figures only, no list of misses.")] = False,
+) -> None:
+    """Score the extractor on labelled articles: precision, recall, F1 per type, date accuracy, misses."""
+    from tracker.evaluate import evaluate_labels, format_report
+
+    try:
+        report = evaluate_labels(labels, default_target=(target or "UA").upper())
+    except TrackerError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(format_report(report, show_errors=not quiet))
+
+
+# --- database and sources -----------------------------------------------------------------------------------
+
+
+@db_app.command("upgrade")
+def db_upgrade(config: ConfigOption = None) -> None:
+    """Apply all migrations to the configured database."""
+    from db.migrate import current, upgrade
+
+    settings = _settings(config)
+    upgrade(settings.database_url)
+    typer.echo(f"database at revision {current(settings.database_url)}")
+
+
+@sources_app.command("list")
+def sources_list(config: ConfigOption = None) -> None:
+    """List the configured sources."""
+    settings = _settings(config)
+    if not settings.sources:
+        typer.echo("no sources configured")
+    for source in settings.sources:
+        state = "enabled" if source.enabled else "disabled"
+        typer.echo(f"{source.name:<24} {source.kind:<16} every {source.interval:<5} {state:<8} {source.url}")
+
+
+def main() -> None:
+    try:
+        app()
+    except TrackerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+__all__ = ["app", "main"]

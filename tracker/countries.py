@@ -1,0 +1,132 @@
+"""The country gazetteer: codes, display names, and every way news names a country.
+
+The strings are data (`tracker/data/countries.toml`); pycountry supplies the official names. A match carries its
+kind, because a country named as a place ("flights to Warsaw") is not an actor the way "Warsaw urged" is.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+from tracker.trie import trie_regex
+
+EXTRA_CODES = ("EU",)
+
+
+class MatchKind(StrEnum):
+    NAME = "name"  # the state by name: "Japan", "the Netherlands"
+    DEMONYM = "demonym"  # adjective or people: "British", "Americans"
+    METONYM = "metonym"  # a seat of government acting for it: "Washington", "the Kremlin"
+    PLACE = "place"  # a city or region that is only ever a place: "Kyiv", "Lviv"
+    OFFICIAL = "official"  # a leader or minister speaking for the government: "Biden", "Lavrov"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    surfaces: dict[str, MatchKind]
+    ambiguous: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    code: str
+    kind: MatchKind
+    start: int
+    end: int
+    surface: str
+    ambiguous: bool
+
+
+class Gazetteer:
+    """All countries, a fast matcher over their surfaces, and code <-> name lookups."""
+
+    def __init__(self, countries: dict[str, Country]) -> None:
+        self.countries = countries
+        self._by_surface: dict[str, tuple[str, MatchKind]] = {}
+        for country in countries.values():
+            for surface, kind in country.surfaces.items():
+                # First writer wins, so a name in the data table beats a pycountry variant of another code.
+                self._by_surface.setdefault(surface, (country.code, kind))
+        self._regex = trie_regex(self._by_surface)
+
+    def name(self, code: str) -> str:
+        country = self.countries.get(code.upper())
+        return country.name if country else code
+
+    def is_known(self, code: str) -> bool:
+        return code.upper() in self.countries
+
+    def lookup(self, surface: str) -> str | None:
+        """Code for an exact surface ("UK", "Britain") or a code itself ("gb"); None if unknown."""
+        text = surface.strip()
+        if text.upper() in self.countries:
+            return text.upper()
+        hit = self._by_surface.get(text)
+        return hit[0] if hit else None
+
+    def find(self, text: str) -> list[CountryMatch]:
+        matches = []
+        for m in self._regex.finditer(text):
+            code, kind = self._by_surface[m.group()]
+            ambiguous = m.group() in self.countries[code].ambiguous
+            matches.append(CountryMatch(code, kind, m.start(), m.end(), m.group(), ambiguous))
+        return matches
+
+
+def _pycountry_names(code: str) -> list[str]:
+    record = pycountry.countries.get(alpha_2=code)
+    if record is None:
+        return []
+    names = [getattr(record, attr, None) for attr in ("name", "common_name", "official_name")]
+    # Drop names with commas ("Korea, Republic of"): news never writes them that way.
+    return [n for n in names if n and "," not in n]
+
+
+_THE = re.compile(r"^the ", re.IGNORECASE)
+
+
+def _with_article_variants(surface: str) -> list[str]:
+    """'the Netherlands' is written with a capital T at a sentence start, and without 'the' in lists."""
+    if _THE.match(surface):
+        bare = surface[4:]
+        return [surface, "The " + bare]
+    return [surface]
+
+
+def build_gazetteer(table: dict[str, dict[str, object]]) -> Gazetteer:
+    countries: dict[str, Country] = {}
+    for code, entry in table.items():
+        surfaces: dict[str, MatchKind] = {}
+        for key, kind in (
+            ("aliases", MatchKind.NAME),
+            ("demonyms", MatchKind.DEMONYM),
+            ("metonyms", MatchKind.METONYM),
+            ("places", MatchKind.PLACE),
+            ("leaders", MatchKind.OFFICIAL),
+        ):
+            for raw in entry.get(key, []) or []:  # type: ignore[attr-defined]
+                for surface in _with_article_variants(str(raw)):
+                    surfaces.setdefault(surface, kind)
+        for official in _pycountry_names(code):
+            surfaces.setdefault(official, MatchKind.NAME)
+        name = str(entry.get("name") or (_pycountry_names(code) or [code])[0])
+        surfaces.setdefault(name, MatchKind.NAME)
+        ambiguous = frozenset(str(s) for s in entry.get("ambiguous", []) or [])  # type: ignore[attr-defined]
+        countries[code] = Country(code, name, surfaces, ambiguous)
+    return Gazetteer(countries)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The package's gazetteer, built once per process (it is immutable data, not configuration)."""
+    data = resources.files("tracker").joinpath("data/countries.toml").read_text(encoding="utf-8")
+    return build_gazetteer(tomllib.loads(data))

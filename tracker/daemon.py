@@ -1,0 +1,71 @@
+"""`tracker run`: the scheduler and the API in one process on the embedded default (DESIGN §7).
+
+uvicorn owns the main thread and SIGINT/SIGTERM; when it returns, the scheduler is shut down waiting for the job
+in progress. Each document commits in its own transaction, so a stop never leaves half a document behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import UTC, datetime, timedelta
+
+import uvicorn
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.engine import Engine
+
+from jobs.inbox import ingest_inbox
+from jobs.process import process_pending
+from jobs.runner import run_job
+from tracker.api import create_app
+from tracker.settings import Settings
+
+log = logging.getLogger("tracker.daemon")
+
+
+def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
+    # One worker for the pipeline: documents are processed one at a time, so two jobs never reconcile the same
+    # family concurrently. Coalesce + max_instances=1: a slow run never overlaps itself, missed runs merge.
+    scheduler = BackgroundScheduler(
+        executors={"default": ThreadPoolExecutor(max_workers=1)},
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
+        timezone=UTC,
+    )
+    now = datetime.now(UTC)
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=settings.jobs.inbox_seconds,
+        id="inbox",
+        name="inbox",
+        args=[engine, "inbox", lambda: ingest_inbox(engine, settings)],
+        next_run_time=now,
+    )
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=settings.jobs.process_seconds,
+        id="process",
+        name="process",
+        args=[engine, "process", lambda: process_pending(engine, settings)],
+        next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
+    )
+    return scheduler
+
+
+def serve(settings: Settings, engine: Engine, host: str, port: int, with_scheduler: bool) -> None:
+    scheduler = build_scheduler(engine, settings) if with_scheduler else None
+    app = create_app(settings, engine)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info", access_log=False))
+    if scheduler is not None:
+        scheduler.start()
+        log.info("scheduler started with jobs: %s", ", ".join(j.id for j in scheduler.get_jobs()))
+    try:
+        server.run()
+    finally:
+        if scheduler is not None:
+            log.info("stopping scheduler; waiting for the running job to finish")
+            scheduler.shutdown(wait=True)
+        engine.dispose()
+        log.info("stopped")

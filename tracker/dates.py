@@ -1,0 +1,195 @@
+"""Date cues in a sentence and their resolution against the publication date (DESIGN §3).
+
+We find the phrases ourselves and resolve them with plain calendar arithmetic: a library that parses a bare
+weekday picks the wrong week (DESIGN §9), and "11/02/2022" is ambiguous, so only unambiguous forms are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tracker.records import DatePrecision
+
+MONTHS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
+    ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
+    ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)),
+    ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
+    ("tomorrow", re.compile(r"\btomorrow\b", re.IGNORECASE)),
+    (
+        "week",
+        re.compile(
+            r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|(?:at\s+)?the\s+(?:beginning|start)\s+of\s+"
+            r"the\s+week|days\s+ago|recent\s+days)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "before",
+        re.compile(
+            r"\b(?:already|previously|earlier|before\s+that|had\s+(?:\w+\s+)?(?:advised|urged|called|told"
+            r"|ordered|asked|announced|evacuated|withdrawn|moved|closed|suspended)|last\s+month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: date
+    precision: DatePrecision
+
+
+def _weekday_date(anchor: date, weekday: int, relation: str, future: bool) -> date:
+    if relation == "next" or (future and relation != "last"):
+        delta = (weekday - anchor.weekday()) % 7
+        return anchor + timedelta(days=delta)
+    delta = (anchor.weekday() - weekday) % 7
+    if relation == "last" and delta == 0:
+        delta = 7
+    return anchor - timedelta(days=delta)
+
+
+def _month_day(anchor: date, month: int, day: int, year: str | None, future: bool) -> date | None:
+    try:
+        if year:
+            return date(int(year), month, day)
+        value = date(anchor.year, month, day)
+    except ValueError:
+        return None
+    # Without a year, a past act more than a month "ahead" of the article belongs to the previous year.
+    if not future and value > anchor + timedelta(days=31):
+        value = value.replace(year=anchor.year - 1)
+    return value
+
+
+def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
+    day_precision = DatePrecision.DAY
+    if kind == "iso":
+        try:
+            return date(int(m["year"]), int(m["month"]), int(m["day"])), day_precision
+        except ValueError:
+            return None
+    if kind in ("month-day", "day-month"):
+        value = _month_day(anchor, MONTHS[m["month"].lower().rstrip(".")], int(m["day"]), m["year"], future)
+        return (value, day_precision) if value else None
+    if kind == "weekday":
+        relation = (m["rel"] or "").lower()
+        return _weekday_date(anchor, WEEKDAYS[m["weekday"].lower()], relation, future), day_precision
+    if kind == "today":
+        return anchor, day_precision
+    if kind == "yesterday":
+        return anchor - timedelta(days=1), day_precision
+    if kind == "tomorrow":
+        return anchor + timedelta(days=1), day_precision
+    if kind == "week":
+        return anchor, DatePrecision.ON_OR_BEFORE
+    return anchor, DatePrecision.ON_OR_BEFORE
+
+
+def find_date_cues(sentence: str, anchor: date, future: bool = False) -> list[DateCue]:
+    """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind."""
+    cues: list[DateCue] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            if kind == "day-month" and m["day"] == "0":
+                continue
+            resolved = _resolve(kind, m, anchor, future)
+            if resolved is None:
+                continue
+            taken.append((m.start(), m.end()))
+            cues.append(DateCue(kind, m.start(), m.end(), m.group(), resolved[0], resolved[1]))
+    return sorted(cues, key=lambda cue: cue.start)
+
+
+def nearest_cue(cues: list[DateCue], start: int, end: int) -> DateCue | None:
+    """The cue closest to the trigger span; day-precision cues win over vaguer ones at similar distance."""
+    if not cues:
+        return None
+
+    def distance(cue: DateCue) -> int:
+        gap = start - cue.end if cue.end <= start else max(0, cue.start - end)
+        return gap + (0 if cue.precision is DatePrecision.DAY else 40)
+
+    return min(cues, key=distance)
+
+
+_MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:{_DAY},?\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def infer_anchor(text: str, fallback: date) -> date:
+    """A stand-in publication date for an undated article, never later than `fallback` (when we first saw it).
+
+    The year comes from the latest "Month [day,] Year" the text names; the anchor is then the latest explicit
+    day it names in that year: a report is written on or after the days it describes, so this keeps
+    "on February 11" in the right year and "already" bounded by a day the article itself knows.
+    """
+    years = [int(m["year"]) for m in _MONTH_YEAR.finditer(text)]
+    if not years:
+        return fallback
+    context = date(max(years), 12, 31)
+    days = [
+        cue.value
+        for cue in find_date_cues(text, context, future=True)
+        if cue.kind in ("iso", "month-day", "day-month") and cue.value.year == context.year
+    ]
+    if not days:
+        return min(context, fallback)
+    return min(max(days), fallback)

@@ -1,0 +1,205 @@
+"""Document -> mentions: the extraction pipeline (pure; DESIGN §2, §3).
+
+Stages, each small and replaceable: clean the text, split sentences, find country names, find triggers, drop
+negated and hypothetical ones, attribute issuers and a target, read the status and the date. Every decision is
+recorded in `Mention.explain` so `tracker extract --explain` can show why a row exists and why neighbours did not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.countries import CountryMatch, Gazetteer, gazetteer
+from tracker.dates import find_date_cues, nearest_cue
+from tracker.issuers import (
+    actor_rejection,
+    clause_start,
+    find_target,
+    first_actor,
+    group_issuers,
+    has_people,
+    pronoun_subject,
+    subject_issuers,
+    trailing_issuers,
+)
+from tracker.records import DatePrecision, Document, EventType, Mention, Status
+from tracker.text import Sentence, clean_text, split_sentences
+from tracker.vocabulary import HEDGE, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
+
+EXTRACTOR_VERSION = "0.2.0"
+
+# Lookback inside the sentence for modals and negations that govern the trigger verb.
+_GOVERNING_WINDOW = 45
+_GROUP_TAIL = 40
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int
+    end: int
+
+
+def find_triggers(sentence: str) -> list[TriggerHit]:
+    """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
+    hits: list[TriggerHit] = []
+    for trigger in TRIGGERS:
+        for m in trigger.pattern.finditer(sentence):
+            hits.append(TriggerHit(trigger, m.start(), m.end()))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        if any(
+            k.trigger.event_type == hit.trigger.event_type and hit.start < k.end and k.start < hit.end for k in kept
+        ):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _governing_text(sentence: str, hit: TriggerHit) -> str:
+    """The words just before the trigger and its first words: where 'not', 'could', 'will' govern it."""
+    head = sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start]
+    # Only the verb part of the trigger: a negation later inside it ("... to leave, not to stay") does not count.
+    return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
+
+
+def rejection(sentence: str, hit: TriggerHit) -> str | None:
+    governing = _governing_text(sentence, hit)
+    if NEGATION.search(governing):
+        return f"negated ('{NEGATION.search(governing).group(0)}')"  # type: ignore[union-attr]
+    hedge = HEDGE.search(governing)
+    if hedge:
+        return f"hypothetical ('{hedge.group(0)}')"
+    return None
+
+
+def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
+    # "plans to announce on Saturday that all staff will be required to leave": the plan may sit well before
+    # the trigger, so the whole clause up to the trigger's end is read.
+    planned = PLANNED.search(sentence, clause_start(sentence, hit.start), hit.end)
+    if planned:
+        return Status.PLANNED, planned.group(0)
+    reported = REPORTED.search(sentence)
+    if reported:
+        return Status.REPORTED, reported.group(0)
+    return Status.IN_EFFECT, "stated as done"
+
+
+def _issuers_for(
+    sentence: Sentence,
+    matches: list[CountryMatch],
+    hit: TriggerHit,
+    previous_actor: str | None,
+) -> tuple[list[str], str, list[str], float]:
+    """(issuer codes, cue description, rejected neighbours, confidence penalty)."""
+    text = sentence.text
+    # The staff or people may be named just after the trigger: "optimise the staffing of Russian missions".
+    groups = group_issuers(text, matches, hit.start, hit.end + _GROUP_TAIL)
+    subjects, rejected = subject_issuers(text, matches, hit.start)
+    trailing = trailing_issuers(text, matches, hit.end)
+    subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
+    group_codes = list(dict.fromkeys(m.code for m in groups))
+    if subject_codes:
+        if group_codes and not set(group_codes) & set(subject_codes):
+            # "Poland urged Ukrainians to leave": a government advising another country's people is no event.
+            return [], "subject differs from the people concerned", rejected, 0.0
+        cue = ", ".join(m.surface for m in [*subjects, *trailing])
+        return list(dict.fromkeys(subject_codes)), f"subject: {cue}", rejected, 0.0
+    if group_codes:
+        cue = ", ".join(m.surface for m in groups)
+        return group_codes, f"people or staff concerned: {cue}", rejected, 0.05
+    pronoun = pronoun_subject(text, hit.start)
+    if pronoun and previous_actor:
+        return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", rejected, 0.2
+    return [], "no issuer", rejected, 0.0
+
+
+def _date_for(sentence: str, hit: TriggerHit, status: Status, anchor: date) -> tuple[date, DatePrecision, str]:
+    cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
+    cue = nearest_cue(cues, hit.start, hit.end)
+    if cue is None:
+        return anchor, DatePrecision.ON_OR_BEFORE, "no date cue: on or before publication"
+    if status is not Status.PLANNED and cue.value > anchor:
+        # An act stated as done cannot postdate the article; the cue belongs to something else.
+        return anchor, DatePrecision.ON_OR_BEFORE, f"cue '{cue.text}' after publication: ignored"
+    return cue.value, cue.precision, f"cue '{cue.text}'"
+
+
+def _sentence_mentions(
+    sentence: Sentence,
+    matches: list[CountryMatch],
+    anchor: date,
+    default_target: str,
+    previous_actor: str | None,
+    gaz: Gazetteer,
+) -> Iterator[Mention]:
+    text = sentence.text
+    for hit in find_triggers(text):
+        event_type = hit.trigger.event_type
+        if event_type is EventType.LEAVE_ADVISORY and not has_people(text, matches, hit.start, hit.end):
+            continue
+        reason = rejection(text, hit)
+        if reason:
+            continue
+        issuers, issuer_cue, rejected, penalty = _issuers_for(sentence, matches, hit, previous_actor)
+        if not issuers:
+            continue
+        status, status_cue = classify_status(text, hit)
+        when, precision, date_cue = _date_for(text, hit, status, anchor)
+        for issuer in issuers:
+            target, target_cue = find_target(text, matches, hit.start, hit.end, {issuer}, event_type, default_target)
+            if target == issuer:
+                continue
+            confidence = 0.9 - penalty - (0.1 if status is not Status.IN_EFFECT else 0.0)
+            confidence -= 0.05 if target_cue == "default target" else 0.0
+            explain = (
+                f"rule: {hit.trigger.name}",
+                f"trigger: '{text[hit.start : hit.end]}'",
+                f"issuer: {gaz.name(issuer)} ({issuer_cue})",
+                f"target: {target} ({target_cue})",
+                f"status: {status.value} ({status_cue})",
+                f"date: {when.isoformat()} {precision.value} ({date_cue})",
+                *(f"rejected: {r}" for r in rejected),
+            )
+            yield Mention(
+                issuer=issuer,
+                target=target,
+                event_type=event_type,
+                status=status,
+                date=when,
+                date_precision=precision,
+                evidence=text,
+                start=sentence.start,
+                end=sentence.end,
+                confidence=round(max(confidence, 0.1), 2),
+                explain=explain,
+            )
+
+
+def extract(document: Document, anchor: date, default_target: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Mentions in one document. `anchor` is its publication date (or the best stand-in the caller has)."""
+    gaz = gaz or gazetteer()
+    text = clean_text(document.text)
+    mentions: list[Mention] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    previous_actor: str | None = None
+    previous_paragraph = -1
+    for sentence in split_sentences(text):
+        matches = gaz.find(sentence.text)
+        carried = previous_actor if sentence.paragraph == previous_paragraph else None
+        for mention in _sentence_mentions(sentence, matches, anchor, default_target, carried, gaz):
+            key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
+            if key not in seen:
+                seen.add(key)
+                mentions.append(mention)
+        previous_actor = first_actor(sentence.text, matches, exclude=default_target) or (
+            carried if not matches else None
+        )
+        previous_paragraph = sentence.paragraph
+    return mentions
+
+
+__all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]

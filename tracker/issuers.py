@@ -1,0 +1,203 @@
+"""Who did it, and to which country: issuer and target attribution inside one sentence (pure).
+
+The traps (DESIGN §3) decide the shape: the threat country, places and recipients, the target itself and unnamed
+groups all sit next to the trigger, so an actor must be in subject position (nearest eligible name to the left,
+extended over a coordinated list) or mark the people or staff concerned ("US citizens", "the Russian embassy").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.countries import CountryMatch, MatchKind
+from tracker.records import EventType
+from tracker.vocabulary import (
+    AS_IS_AFTER,
+    CITIZENS,
+    CLAUSE_BREAK,
+    GOVERNMENT_AFTER,
+    GOVERNMENT_BEFORE_PREPOSITION,
+    JOINED_GAP,
+    LIST_GAP,
+    NOT_GOVERNMENT_AFTER,
+    PLACE_BEFORE,
+    PRONOUN_SUBJECT,
+    STAFF,
+)
+
+_CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
+_GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
+_EMBASSY_OF = re.compile(r"\b(?:embassy|consulate|mission|government|ministry)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION_BEFORE = re.compile(r"\b(?:to|for|into|towards?|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    issuers: tuple[str, ...]
+    cue: str
+    via: str  # subject | object | pronoun
+    rejected: tuple[str, ...]
+
+
+def _before(sentence: str, match: CountryMatch, width: int = 40) -> str:
+    return sentence[max(0, match.start - width) : match.start]
+
+
+def _after(sentence: str, match: CountryMatch, width: int = 50) -> str:
+    return sentence[match.end : match.end + width]
+
+
+def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
+    """Why this country mention cannot be a government acting in the sentence, or None if it can."""
+    if match.kind is MatchKind.PLACE:
+        return "a place, never an actor"
+    after = _after(sentence, match)
+    before = _before(sentence, match)
+    if match.ambiguous and _CAPITALISED_AFTER.match(after):
+        return "ambiguous name followed by a capitalised word (a person or another place)"
+    if PLACE_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
+        return "after a preposition: a place, recipient or topic"
+    if match.kind is MatchKind.DEMONYM:
+        if GOVERNMENT_AFTER.match(after.lstrip()):
+            return None
+        return "an adjective of something other than the government"
+    if NOT_GOVERNMENT_AFTER.match(after.lstrip()):
+        return "names the army, threat or territory, not the government"
+    return None
+
+
+def _extend_list(sentence: str, matches: list[CountryMatch], index: int) -> list[CountryMatch]:
+    """From the member at `index`, walk left over 'A, B and C' and 'A have joined B' to collect the list."""
+    members = [matches[index]]
+    current = index
+    while current > 0:
+        previous = matches[current - 1]
+        gap = sentence[previous.end : members[-1].start]
+        # A list member after "including"/"with" is rejected for its preposition; lists carry the head's role.
+        if (LIST_GAP.match(gap) or JOINED_GAP.match(gap)) and actor_rejection(sentence, previous) in (
+            None,
+            "after a preposition: a place, recipient or topic",
+        ):
+            members.append(previous)
+            current -= 1
+            continue
+        break
+    # The list's first member decides whether the whole list is in a place role ("troops to Poland and Romania").
+    head = members[-1]
+    if actor_rejection(sentence, head) is not None and not _is_listed_after_including(sentence, head):
+        return []
+    return list(reversed(members))
+
+
+_INCLUDING = re.compile(r"\b(?:including|such\s+as|like|notably|in\s+particular,?)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_listed_after_including(sentence: str, match: CountryMatch) -> bool:
+    """'Several allies including the UK, Canada ...': the list after 'including' is the subject."""
+    return bool(_INCLUDING.search(_before(sentence, match)))
+
+
+def clause_start(sentence: str, position: int) -> int:
+    start = 0
+    for m in CLAUSE_BREAK.finditer(sentence, 0, position):
+        start = m.end()
+    return start
+
+
+def subject_issuers(
+    sentence: str, matches: list[CountryMatch], trigger_start: int
+) -> tuple[list[CountryMatch], list[str]]:
+    """The nearest eligible actor left of the trigger in its clause, with the list it belongs to."""
+    rejected: list[str] = []
+    start = clause_start(sentence, trigger_start)
+    candidates = [i for i, m in enumerate(matches) if start <= m.start and m.end <= trigger_start]
+    for index in reversed(candidates):
+        match = matches[index]
+        reason = actor_rejection(sentence, match)
+        if reason is None or _is_listed_after_including(sentence, match):
+            members = _extend_list(sentence, matches, index)
+            if members:
+                return members, rejected
+        rejected.append(f"{match.surface}: {reason}")
+    return [], rejected
+
+
+def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: int) -> list[CountryMatch]:
+    """Countries that mark the people or staff concerned: "US citizens", "Americans", "the Russian embassy"."""
+    found = []
+    for match in matches:
+        if not (start <= match.start and match.end <= end):
+            continue
+        after = _after(sentence, match)
+        before = _before(sentence, match)
+        if match.kind is MatchKind.PLACE or match.kind is MatchKind.OFFICIAL:
+            continue
+        # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
+        is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
+        if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
+            found.append(match)
+    return found
+
+
+def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int) -> bool:
+    """A leave trigger must name who is told to leave: citizens, nationals, or a demonym plural."""
+    if _CITIZEN_WORD.search(sentence, start, end):
+        return True
+    return any(m.kind is MatchKind.DEMONYM and m.surface.endswith("s") and start <= m.start < end for m in matches)
+
+
+def trailing_issuers(sentence: str, matches: list[CountryMatch], trigger_end: int) -> list[CountryMatch]:
+    """'..., as is non-Nato ally New Zealand': actors added after the trigger."""
+    for index, match in enumerate(matches):
+        if match.start >= trigger_end and AS_IS_AFTER.match(sentence[trigger_end : match.start]):
+            members = [match]
+            for following in matches[index + 1 :]:
+                if LIST_GAP.match(sentence[members[-1].end : following.start]):
+                    members.append(following)
+                else:
+                    break
+            return members
+    return []
+
+
+def pronoun_subject(sentence: str, trigger_start: int) -> str | None:
+    """The pronoun or 'the country' standing as subject before the trigger, if any."""
+    clause = sentence[clause_start(sentence, trigger_start) : trigger_start]
+    m = PRONOUN_SUBJECT.search(clause)
+    return m.group(0).strip(" ,;") if m else None
+
+
+def first_actor(sentence: str, matches: list[CountryMatch], exclude: str) -> str | None:
+    """The first government-like actor in a sentence: what a pronoun in the next sentence most likely means."""
+    for match in matches:
+        if match.code != exclude and actor_rejection(sentence, match) is None:
+            return match.code
+    return None
+
+
+def find_target(
+    sentence: str,
+    matches: list[CountryMatch],
+    trigger_start: int,
+    trigger_end: int,
+    issuers: set[str],
+    event_type: EventType,
+    default: str,
+) -> tuple[str, str]:
+    """The country the event is about: the first place or name after the trigger that is not a destination."""
+    clause_end = len(sentence)
+    window = [m for m in matches if trigger_start <= m.start < clause_end and m.code not in issuers]
+    for match in window:
+        if match.kind is MatchKind.DEMONYM:
+            continue
+        before = _before(sentence, match)
+        if _DESTINATION_BEFORE.search(before) and not re.search(r"\bleave\s+(?:the\s+)?$", before, re.IGNORECASE):
+            # "moved to Lviv" stays in the target country; "flights to Warsaw" is a destination elsewhere.
+            moves = event_type in (EventType.EMBASSY_RELOCATION, EventType.EMBASSY_RETURN)
+            if moves and match.kind in (MatchKind.PLACE, MatchKind.METONYM):
+                return match.code, f"'{match.surface}' (the embassy's city)"
+            continue
+        return match.code, f"'{match.surface}'"
+    return default, "default target"

@@ -1,0 +1,176 @@
+"""One typed settings object, read at the edge and passed down (DESIGN §5, §8).
+
+Precedence, highest first: environment variables (`TRACKER_` prefix, `__` for nesting), the TOML file named by
+`--config` or `TRACKER_CONFIG`, then the defaults, which are the embedded setup (SQLite under `data_dir`, watch UA).
+Nothing here reads the environment at import time: `load_settings` does, when the CLI or a test calls it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from tracker.errors import ConfigError
+
+_INTERVAL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str) -> int:
+    """'30m' -> 1800 seconds; a bare number is seconds."""
+    match = _INTERVAL.match(text)
+    if not match:
+        raise ValueError(f"bad interval {text!r}: use a number with s, m, h or d, e.g. '30m'")
+    return int(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+
+
+class Watch(BaseModel):
+    target: str = "UA"
+
+    @field_validator("target")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.strip().upper()
+
+
+class SourceConfig(BaseModel):
+    name: str
+    kind: str
+    url: str = ""
+    interval: str = "30m"
+    enabled: bool = True
+    query: str = ""
+    target: str = ""
+
+    @field_validator("interval")
+    @classmethod
+    def _interval(cls, value: str) -> str:
+        parse_interval(value)
+        return value
+
+    @property
+    def interval_seconds(self) -> int:
+        return parse_interval(self.interval)
+
+
+class FetchSettings(BaseModel):
+    user_agent: str = "tracker/0.1 (+https://example.org/contact)"
+    allow_private_hosts: list[str] = Field(default_factory=list)
+    timeout: float = 20.0
+    max_body_bytes: int = 5_000_000
+
+
+class ApiSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str = ""
+
+
+class SmtpSettings(BaseModel):
+    host: str = "localhost"
+    port: int = 25
+    security: Literal["none", "starttls", "ssl"] = "none"
+    username: str = ""
+    password: str = ""
+    sender: str = "tracker@example.org"
+
+
+class DigestSettings(BaseModel):
+    time: str = "07:00"
+    timezone: str = "UTC"
+
+
+class Subscriber(BaseModel):
+    email: str
+    name: str = ""
+    targets: list[str] = Field(default_factory=list)
+
+
+class JobSettings(BaseModel):
+    """How often the built-in jobs run in the daemon."""
+
+    inbox_interval: str = "30s"
+    process_interval: str = "60s"
+
+    @property
+    def inbox_seconds(self) -> int:
+        return parse_interval(self.inbox_interval)
+
+    @property
+    def process_seconds(self) -> int:
+        return parse_interval(self.process_interval)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="TRACKER_", env_nested_delimiter="__", extra="forbid", validate_default=True
+    )
+
+    data_dir: Path = Path("./tracker-data")
+    database_url: str = ""
+    inbox_dir: Path | None = None
+    watches: list[Watch] = Field(default_factory=lambda: [Watch()])
+    sources: list[SourceConfig] = Field(default_factory=list)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    digest: DigestSettings = Field(default_factory=DigestSettings)
+    jobs: JobSettings = Field(default_factory=JobSettings)
+    subscribers: list[Subscriber] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _derive_paths(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite:///{self.data_dir / 'tracker.db'}"
+        if self.inbox_dir is None:
+            self.inbox_dir = self.data_dir / "inbox"
+        return self
+
+    @property
+    def default_target(self) -> str:
+        return self.watches[0].target if self.watches else "UA"
+
+    @property
+    def inbox(self) -> Path:
+        assert self.inbox_dir is not None  # set by _derive_paths
+        return self.inbox_dir
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The TOML file sits below the environment: env vars override the file (DESIGN §5).
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Build the settings from defaults, the TOML file and the environment; raise ConfigError if invalid."""
+    path = config or (Path(os.environ["TRACKER_CONFIG"]) if os.environ.get("TRACKER_CONFIG") else None)
+    if path is not None and not path.is_file():
+        raise ConfigError(f"config file not found: {path}")
+
+    # pydantic-settings reads the TOML path from the class config, so each load gets a subclass naming its file.
+    class FileSettings(Settings):
+        model_config = SettingsConfigDict(toml_file=path)
+
+    try:
+        return FileSettings(**overrides)
+    except ValueError as exc:
+        raise ConfigError(f"invalid configuration{f' in {path}' if path else ''}: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc}") from exc

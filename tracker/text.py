@@ -1,0 +1,180 @@
+"""Article text clean-up and sentence segmentation (pure).
+
+Clean-up removes page furniture that survives extraction (DESIGN §3: "reader comments, related-article links and
+navigation mention countries too"). Segmentation is tuned for news: abbreviations (Mr., U.S., Feb., No.), quotes,
+datelines, and machine-translated text whose sentences lack final punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A line that starts one of these ends the article: everything after it is comments or recirculation.
+_CUT_FROM = re.compile(
+    r"^\s*(?:leave a (?:reply|comment)|\d*\s*comments?\s*:?|please enter your (?:comment|name)|share (?:this )?post:?"
+    r"|more like this|related (?:articles|stories|posts)|you may also like|recommended for you|most read"
+    r"|add (?:a )?comment|join the conversation|comments are closed|reader comments)\s*!?\s*$",
+    re.IGNORECASE,
+)
+# Single lines of furniture: related links, syndication footers, photo credits, comment boilerplate.
+_DROP_LINE = re.compile(
+    r"^\s*(?:see also\b|read (?:also|more)\b|also read\b|related\s*:|source link\b|\(in update\)|advertisement\s*$"
+    r"|the post\b.*\bappeared first on\b|your email address will not be published"
+    r"|required fields are marked|share (?:on|via) |follow us on |sign up for\b|subscribe to\b)",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\bphoto(?:graph)?\s*(?:by|:)|\bgetty images\b|\bvia reuters\b|\bap photo\b|\bafp via\b"
+    r"|/\s*(?:reuters|afp|ap)\s*$|\bimage (?:source|caption)\b|\bfile photo\b)",
+    re.IGNORECASE,
+)
+_COMMENT_POLICY = re.compile(
+    r"\bcomment(?:s|ing)?\b.{0,200}\b(?:privilege|community|moderat\w*|guidelines|abuse[ds]?)\b", re.IGNORECASE
+)
+_TWEET_TAIL = re.compile(r"\s*pic\.twitter\.com\S*|\s*https?://t\.co/\S+|\s*—\s*[^—]*\(@\w+\)\s*\w+ \d+, \d{4}")
+
+
+def clean_text(text: str) -> str:
+    """Drop furniture lines and everything from a comments/recirculation heading on; keep quotes."""
+    kept: list[str] = []
+    for line in text.splitlines():
+        if _CUT_FROM.match(line):
+            break
+        if _DROP_LINE.match(line) or _COMMENT_POLICY.search(line):
+            continue
+        # A short line with a credit is a caption; a long one is prose that happens to cite an agency.
+        if len(line.split()) <= 16 and _PHOTO_CREDIT.search(line):
+            continue
+        kept.append(_TWEET_TAIL.sub("", line))
+    return "\n".join(kept).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+# Tokens ending in a period that do not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "pres",
+        "hon",
+        "amb",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "approx",
+        "est",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "dept",
+        "univ",
+        "etc",
+        "vs",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "u.s.a",
+        "a.m",
+        "p.m",
+    ]
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?]+[\"”’']?\s*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _is_abbreviation(paragraph: str, dot_end: int) -> bool:
+    match = _WORD_BEFORE.search(paragraph[max(0, dot_end - 12) : dot_end])
+    if not match:
+        return False
+    token = match.group(1).lower().rstrip(".")
+    # Single capital initials ("A. Blinken") and listed abbreviations do not end sentences.
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.end()
+        first_dot = match.start() + 1
+        if paragraph[match.start()] == "." and _is_abbreviation(paragraph, first_dot):
+            continue
+        spans.append((start, end))
+        start = end
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets into `text`; every line break is a boundary (titles, bullets, scraped lines)."""
+    sentences: list[Sentence] = []
+    offset = 0
+    paragraph_index = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            paragraph_index += 1
+            offset += len(line) + 1
+            continue
+        for start, end in _split_paragraph(line):
+            raw = line[start:end]
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                begin = offset + start + lead
+                sentences.append(Sentence(stripped, begin, begin + len(stripped), paragraph_index))
+        offset += len(line) + 1
+        paragraph_index += 1
+    return sentences

@@ -1,0 +1,70 @@
+"""Read models shared by the CLI and the API: the advisory table, timelines and changes as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from db import repo
+from db.models import Change, Event
+from tracker.countries import gazetteer
+from tracker.table import TableRow
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    target: str | None = None
+    issuer: str | None = None
+    event_type: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def _row(event: Event, sources: list[str]) -> TableRow:
+    assert event.id is not None
+    return TableRow(
+        id=event.id,
+        issuer=event.issuer,
+        issuer_name=gazetteer().name(event.issuer),
+        target=event.target,
+        event_type=event.event_type,
+        status=event.status,
+        date=event.date.isoformat(),
+        date_precision=event.date_precision,
+        first_seen=event.first_seen.isoformat(timespec="seconds"),
+        sources=tuple(sources),
+        episode=event.episode,
+        closed_on=event.closed_on.isoformat() if event.closed_on else "",
+    )
+
+
+def advisory_rows(session: Session, flt: EventFilter, *, limit: int | None = None, after_id: int = 0) -> list[TableRow]:
+    events = repo.list_events(
+        session,
+        target=flt.target,
+        issuer=flt.issuer,
+        event_type=flt.event_type,
+        date_from=flt.date_from,
+        date_to=flt.date_to,
+        limit=limit,
+        after_id=after_id,
+    )
+    sources = repo.event_sources(session, event_ids=[e.id for e in events if e.id is not None])
+    return [_row(e, sources.get(e.id or 0, [])) for e in events]
+
+
+def change_dict(change: Change) -> dict[str, object]:
+    return {
+        "id": change.id,
+        "created_at": change.created_at.isoformat(timespec="seconds"),
+        "kind": change.kind,
+        "event_id": change.event_id,
+        "issuer": change.issuer,
+        "issuer_name": gazetteer().name(change.issuer),
+        "target": change.target,
+        "event_type": change.event_type,
+        "episode": change.episode,
+        "summary": change.summary,
+    }

@@ -1,0 +1,227 @@
+"""Trigger, cue and filter vocabulary for the extractor, as data compiled once (DESIGN §3, §8).
+
+Each group says why it exists. Patterns run on one sentence at a time; verbs are matched case-insensitively
+because machine-translated text capitalises at random ("Once again the United States advise citizens ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.records import EventType
+
+_I = re.IGNORECASE
+
+# People a government tells to leave. Demonym plurals ("Americans") are recognised through the gazetteer.
+CITIZENS = (
+    r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
+    r"|residents|travell?ers|subjects)"
+)
+# Verbs and verb phrases of advice or order, in every inflection.
+ADVISE = (
+    r"(?:advis\w*|urg\w*|call(?:s|ed|ing)?\s+(?:on|upon)|tell\w*|told|ask\w*|order\w*|recommend\w*|instruct\w*"
+    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*)"
+)
+# A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
+_PEOPLE = r"(?-i:[A-Z][a-z]+s)"
+_LEAVE = r"(?:leave|depart(?!ment)|exit|get\s+out|evacuate)"
+# Staff whose withdrawal is a drawdown. Troops and trainers are deliberately absent: they are not diplomats.
+STAFF = (
+    r"(?:staff(?:ers|ing)?|personnel|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees|family\s+members"
+    r"|families|dependents|dependants|non-?essential\s+(?:staff|personnel|employees)|embassy|embassies"
+    r"|(?:foreign|diplomatic)\s+missions?)"
+)
+_WITHDRAW = (
+    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
+    r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
+    r"|departure)"
+)
+_EMBASSY = r"(?:embass(?:y|ies)|consulates?|diplomatic\s+missions?|missions?|consular\s+(?:services|operations))"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One way the text says an event happened; `name` shows up in --explain."""
+
+    name: str
+    event_type: EventType
+    pattern: re.Pattern[str]
+
+
+def _t(name: str, event_type: EventType, pattern: str) -> Trigger:
+    return Trigger(name, event_type, re.compile(pattern, _I))
+
+
+TRIGGERS: tuple[Trigger, ...] = (
+    # "advised its citizens to leave", "urged all Americans in Ukraine to leave"
+    _t(
+        "advise-citizens-to-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,90}}?\bto\s+"
+        rf"(?:\w+\s+)?{_LEAVE}\b",
+    ),
+    # "all Americans should leave", "Britons were urged to leave"
+    _t(
+        "citizens-should-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
+        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
+    ),
+    # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
+    _t(
+        "withdrawal-of-citizens",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
+    # "issued an advisory for citizens to leave", "advice to leave now"
+    _t(
+        "advice-to-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:advisory|advice|call|appeal|instruction|recommendation|warning)s?\s+(?:for\s+(?:its\s+|their\s+|all\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\s+)?to\s+(?:\w+\s+)?{_LEAVE}\b",
+    ),
+    # "withdrawal of staff from the embassy", "evacuation of the families of its diplomats"
+    _t("withdraw-staff", EventType.EMBASSY_DRAWDOWN, rf"\b{_WITHDRAW}\b[^.;:!?]{{0,60}}?\b{STAFF}\b"),
+    # "optimised staffing at its embassy" is covered above; "diplomats were leaving", "staff ... required to leave"
+    _t(
+        "staff-leave",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\b{STAFF}\b[^.;:!?]{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
+        rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|pulled\s+out|sent\s+home)|left|leaving)\b",
+    ),
+    # "ordered families of embassy staffers to leave"
+    _t(
+        "order-staff-to-leave",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF}\b"
+        rf"[^.;:!?]{{0,40}}?\bto\s+(?:leave|depart)\b",
+    ),
+    # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
+    _t(
+        "move-embassy",
+        EventType.EMBASSY_RELOCATION,
+        rf"\b(?:mov\w*|relocat\w*|transfer\w*|shift\w*)\b[^.;:!?]{{0,60}}?\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\bto\s+"
+        rf"(?:the\s+)?(?:western\s+)?(?:city\s+of\s+)?[A-Z]",
+    ),
+    _t(
+        "embassy-moves",
+        EventType.EMBASSY_RELOCATION,
+        rf"\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were)?\s*"
+        rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?to\s+(?:the\s+)?[A-Z]",
+    ),
+    # "suspended operations at its embassy", "closed its consulate"
+    _t(
+        "close-embassy",
+        EventType.EMBASSY_CLOSURE,
+        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)|shut\w*(?:\s+down)?|shutter\w*|halt\w*)\b[^.;:!?]{{0,50}}?\b{_EMBASSY}\b",
+    ),
+    _t(
+        "embassy-closed",
+        EventType.EMBASSY_CLOSURE,
+        rf"\b{_EMBASSY}\b[^.;:!?]{{0,50}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
+        rf"(?:closed|shut(?:\s+down)?|suspended|suspending\s+(?:its\s+)?operations)\b",
+    ),
+    # "returned its embassy to Kyiv", "reopened its embassy", "diplomats returned to Kyiv"
+    _t(
+        "return-embassy",
+        EventType.EMBASSY_RETURN,
+        rf"\b(?:return\w*|re-?open\w*|resum\w*|re-?establish\w*|mov\w*\s+back|relocat\w*\s+back)\b[^.;:!?]{{0,50}}?"
+        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+(?:staff|presence|personnel))\b",
+    ),
+    _t(
+        "embassy-returns",
+        EventType.EMBASSY_RETURN,
+        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b[^.;:!?]{{0,50}}?\b(?:returned|reopened|re-opened|resumed"
+        rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming))\b",
+    ),
+    # "lifted its advice to leave", "lowered its travel advisory from 'leave'"
+    _t(
+        "lift-advisory",
+        EventType.ADVISORY_LIFTED,
+        r"\b(?:lift\w*|rescind\w*|revok\w*|withdr[ae]w\w*|eas(?:e|ed|es|ing)|lower\w*|downgrad\w*|cancel\w*|"
+        r"drop\w*|relax\w*)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:advisory|advice|warning|call|"
+        r"recommendation)s?\b",
+    ),
+)
+
+# --- Filters -------------------------------------------------------------------------------------------------
+# Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
+NEGATION = re.compile(
+    r"\b(?:not|never|no|n[o’']t|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
+    r"|without)\b|n[’']t\b",
+    _I,
+)
+# Hypotheticals and hedges: the act has not happened and is not announced as planned.
+HEDGE = re.compile(
+    r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
+    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|possible|possibly|option|options|scenario)\b",
+    _I,
+)
+PLANNED = re.compile(
+    r"\b(?:will|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
+    r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
+    r"|announced\s+plans|about\s+to|going\s+to|soon)\b|['’]ll\b",
+    _I,
+)
+REPORTED = re.compile(
+    r"\b(?:citing\s+(?:an?\s+|two\s+|three\s+|several\s+)?(?:unnamed\s+|anonymous\s+|diplomatic\s+)?(?:sources?|officials?)"
+    r"|according\s+to\s+(?:an?\s+|two\s+|three\s+|several\s+)?(?:unnamed\s+|anonymous\s+|diplomatic\s+)?"
+    r"(?:sources?|officials?|people\s+familiar)|sources?\s+(?:said|say|says|told|report\w*|in)\b"
+    r"|reportedly|allegedly|unconfirmed|is\s+said\s+to|are\s+said\s+to|officials\s+told)",
+    _I,
+)
+
+# Words after a country or demonym that make it the threat, the place or the army, not the government acting.
+NOT_GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s\s+)?(?:invasion|invad\w*|troops?|forces|army|military|soldiers|threat|aggression|attacks?"
+    r"|offensive|build-?up|border|incursion|tanks|missiles?|escalation|war|side|territory|soil|capital"
+    r"|city|people|citizens|nationals|airspace|airlines?|carrier|companies|company|firms?|businesses)\b",
+    _I,
+)
+# Words after a demonym that make it a government actor: "the Japanese government", "Russian diplomats".
+GOVERNMENT_AFTER = re.compile(
+    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:government|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
+    r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
+    r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
+    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy)\b",
+    _I,
+)
+# Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
+PLACE_BEFORE = re.compile(
+    r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
+    r"|within|around|for|of|about|by|leave|leaving|left|visit\w*|invade\w*|invading|enter\w*|including)\s+(?:the\s+)?$",
+    _I,
+)
+# ...unless a government noun sits just before: "the foreign ministry in Moscow", "the government of Japan".
+GOVERNMENT_BEFORE_PREPOSITION = re.compile(
+    r"\b(?:ministry|spokes\w+|government|officials?|embassy|minister|authorities|department)\s+(?:\w+\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?$",
+    _I,
+)
+# Clause breaks: an actor on the far side of one is not the subject of the trigger.
+CLAUSE_BREAK = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bafter\b|\bbefore\b|\bwhen\b|\bunlike\b"
+    r"|\bwhich\b|\bwho\b|\bwhom\b|\bunless\b|\bamid\b|\bdespite\b|[“”\"]"
+    # An unnamed group as subject ("many countries ask citizens to leave") starts the clause: whoever is named
+    # before it is not the one acting, and the group itself names no issuer.
+    r"|\b(?:many|several|some|other|numerous|various|multiple|more\s+and\s+more|a\s+number\s+of|dozens\s+of"
+    r"|a\s+dozen|a\s+few|\d+|two|three|four|five|six|seven|eight|nine|ten|fourteen)\s+(?:\w+\s+)?"
+    r"(?:countries|governments|states|nations|embassies|allies|partners|capitals)\b",
+    _I,
+)
+# Between list members: "Germany, Britain and Japan", "the US as well as Canada".
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+|/\s*)$", _I)
+JOINED_GAP = re.compile(r"^\s+(?:have|has|had)?\s*(?:also\s+)?joined\s+$", _I)
+# After the trigger: "..., as is non-Nato ally New Zealand", "as have Canada and Japan".
+AS_IS_AFTER = re.compile(
+    r"^[^.;:!?]*?,?\s+as\s+(?:is|are|has|have|did|do|does|was|were|had)\s+(?:(?:non-\w+|\w+)\s+){0,3}?$", _I
+)
+# A subject pronoun or "the country" at the start of the clause refers back to the previous actor.
+PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:it|he|she|they|the\s+country|her\s+country|his\s+country|their\s+country"
+    r"|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry|the\s+administration)\b[^,;]*$",
+    _I,
+)
+POSSESSIVE = re.compile(r"\b(?:its|their|her|his|our)\b", _I)
