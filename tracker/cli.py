@@ -148,6 +148,9 @@ def extract(
             typer.echo(f"error: {exc}", err=True)
             failures += 1
             continue
+        if document.language != "en":
+            typer.echo(f"skipped: {path}: language '{document.language}' (only English is extracted)", err=True)
+            continue
         anchor = published_day or document.published or infer_anchor(document.text, date.today())
         for m in run_extract(document, anchor, default_target):
             row: dict[str, object] = {

@@ -7,8 +7,9 @@ recorded in `Mention.explain` so `tracker extract --explain` can show why a row 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.countries import CountryMatch, Gazetteer, gazetteer
@@ -16,6 +17,7 @@ from tracker.dates import find_date_cues, nearest_cue
 from tracker.issuers import (
     actor_rejection,
     clause_start,
+    explain_rejections,
     find_target,
     first_actor,
     group_issuers,
@@ -144,7 +146,7 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, rejected, penalty = _issuers_for(sentence, matches, hit, previous_actor)
+        issuers, issuer_cue, _, penalty = _issuers_for(sentence, matches, hit, previous_actor)
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
@@ -153,6 +155,7 @@ def _sentence_mentions(
             target, target_cue = find_target(text, matches, hit.start, hit.end, {issuer}, event_type, default_target)
             if target == issuer:
                 continue
+            rejected = explain_rejections(text, matches, hit.start, {*issuers, target})
             confidence = 0.9 - penalty - (0.1 if status is not Status.IN_EFFECT else 0.0)
             confidence -= 0.05 if target_cue == "default target" else 0.0
             explain = (
@@ -179,6 +182,27 @@ def _sentence_mentions(
             )
 
 
+def _retarget(mentions: list[Mention], default_target: str) -> list[Mention]:
+    """Give mentions without a target in their sentence the article's own target, when the article names one.
+
+    "British nationals should leave now" in a story about Lebanon is about Lebanon: the article's most common
+    explicit target beats the configured watch target.
+    """
+    explicit = Counter(m.target for m in mentions if "(default target)" not in m.explain[3])
+    if not explicit:
+        return mentions
+    article_target = explicit.most_common(1)[0][0]
+    if article_target == default_target:
+        return mentions
+    result = []
+    for m in mentions:
+        if "(default target)" in m.explain[3] and m.issuer != article_target:
+            explain = (*m.explain[:3], f"target: {article_target} (the article's target)", *m.explain[4:])
+            m = replace(m, target=article_target, explain=explain)
+        result.append(m)
+    return result
+
+
 def extract(document: Document, anchor: date, default_target: str, gaz: Gazetteer | None = None) -> list[Mention]:
     """Mentions in one document. `anchor` is its publication date (or the best stand-in the caller has)."""
     gaz = gaz or gazetteer()
@@ -199,7 +223,7 @@ def extract(document: Document, anchor: date, default_target: str, gaz: Gazettee
             carried if not matches else None
         )
         previous_paragraph = sentence.paragraph
-    return mentions
+    return _retarget(mentions, default_target)
 
 
 __all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]

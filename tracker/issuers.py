@@ -201,3 +201,20 @@ def find_target(
             continue
         return match.code, f"'{match.surface}'"
     return default, "default target"
+
+
+def explain_rejections(sentence: str, matches: list[CountryMatch], start: int, chosen: set[str]) -> list[str]:
+    """Why each other country named in the sentence is not an issuer of the trigger at `start`."""
+    clause = clause_start(sentence, start)
+    reasons = []
+    for match in matches:
+        if match.code in chosen:
+            continue
+        if match.start < clause:
+            reason = "in another clause"
+        elif match.start >= start:
+            reason = "after the trigger (object, place or target)"
+        else:
+            reason = actor_rejection(sentence, match) or "not next to the trigger"
+        reasons.append(f"{match.surface}: {reason}")
+    return reasons

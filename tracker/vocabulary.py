@@ -37,6 +37,11 @@ _WITHDRAW = (
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
     r"|departure)"
 )
+# Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
+_DESTINATION = (
+    r"to\s+(?:the\s+|a\s+|an\s+)?(?:(?:temporary|new|western|interim|makeshift)\s+)*"
+    r"(?:(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
+)
 _EMBASSY = r"(?:embass(?:y|ies)|consulates?|diplomatic\s+missions?|missions?|consular\s+(?:services|operations))"
 
 
@@ -102,14 +107,14 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "move-embassy",
         EventType.EMBASSY_RELOCATION,
-        rf"\b(?:mov\w*|relocat\w*|transfer\w*|shift\w*)\b[^.;:!?]{{0,60}}?\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\bto\s+"
-        rf"(?:the\s+)?(?:western\s+)?(?:city\s+of\s+)?[A-Z]",
+        rf"\b(?:mov\w*|relocat\w*|transfer\w*|shift\w*)\b[^.;:!?]{{0,60}}?\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b"
+        rf"{_DESTINATION}",
     ),
     _t(
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were)?\s*"
-        rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?to\s+(?:the\s+)?[A-Z]",
+        rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
     ),
     # "suspended operations at its embassy", "closed its consulate"
     _t(

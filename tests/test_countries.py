@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pycountry
+
+from tracker.countries import MatchKind, gazetteer
+
+
+def codes(text: str) -> list[tuple[str, str]]:
+    return [(m.code, m.surface) for m in gazetteer().find(text)]
+
+
+def test_every_iso_country_and_the_eu_is_known() -> None:
+    gaz = gazetteer()
+    assert all(gaz.is_known(c.alpha_2) for c in pycountry.countries)
+    assert gaz.is_known("EU") and gaz.name("EU") == "European Union"
+    assert gaz.name("GB") == "United Kingdom" and gaz.name("KR") == "South Korea"
+
+
+def test_aliases_pycountry_misses() -> None:
+    gaz = gazetteer()
+    for surface, code in [("UK", "GB"), ("Great Britain", "GB"), ("Russia", "RU"), ("the Netherlands", "NL"),
+                          ("Holland", "NL"), ("South Korea", "KR"), ("Czechia", "CZ"), ("U.S.", "US")]:
+        assert gaz.lookup(surface) == code, surface
+
+
+def test_longest_match_wins() -> None:
+    text = "Papua New Guinea, Guinea-Bissau, Guinea and New Zealand met; Niger and Nigeria too."
+    assert codes(text) == [("PG", "Papua New Guinea"), ("GW", "Guinea-Bissau"), ("GN", "Guinea"),
+                           ("NZ", "New Zealand"), ("NE", "Niger"), ("NG", "Nigeria")]
+
+
+def test_kinds_and_places() -> None:
+    matches = {m.surface: m for m in gazetteer().find("The Kremlin said British diplomats left Kiev and Kyiv.")}
+    assert matches["The Kremlin"].kind is MatchKind.METONYM and matches["The Kremlin"].code == "RU"
+    assert matches["British"].kind is MatchKind.DEMONYM and matches["British"].code == "GB"
+    assert matches["Kiev"].code == "UA" and matches["Kiev"].kind is MatchKind.PLACE
+    assert matches["Kyiv"].kind is MatchKind.PLACE
+
+
+def test_case_keeps_turkey_the_bird_out() -> None:
+    assert codes("They ate turkey.") == []
+    assert codes("Turkey urged its citizens to leave.") == [("TR", "Turkey")]
+
+
+def test_ambiguous_names_are_flagged() -> None:
+    (match,) = gazetteer().find("Georgia")
+    assert match.code == "GE" and match.ambiguous

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.dates import find_date_cues, infer_anchor, nearest_cue
+from tracker.records import DatePrecision
+
+SATURDAY = date(2022, 2, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future", "expected", "precision"),
+    [
+        ("on February 11, Japan advised", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("on 11 February 2022 Japan advised", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("on Feb. 11 Japan advised", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("on February 11th Japan advised", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("on 2022-02-10 Japan advised", False, date(2022, 2, 10), DatePrecision.DAY),
+        ("Japan advised on Friday", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("Japan advised on Saturday", False, date(2022, 2, 12), DatePrecision.DAY),
+        ("Japan advised last Saturday", False, date(2022, 2, 5), DatePrecision.DAY),
+        ("Japan will advise on Monday", True, date(2022, 2, 14), DatePrecision.DAY),
+        ("Japan plans to announce this Saturday", True, date(2022, 2, 12), DatePrecision.DAY),
+        ("Japan advised yesterday", False, date(2022, 2, 11), DatePrecision.DAY),
+        ("Japan advised today", False, date(2022, 2, 12), DatePrecision.DAY),
+        ("Japan had already advised", False, date(2022, 2, 12), DatePrecision.ON_OR_BEFORE),
+        ("Japan advised last week", False, date(2022, 2, 12), DatePrecision.ON_OR_BEFORE),
+    ],
+)
+def test_cue_resolution(sentence: str, future: bool, expected: date, precision: DatePrecision) -> None:
+    cue = nearest_cue(find_date_cues(sentence, SATURDAY, future=future), 0, len(sentence))
+    assert cue is not None
+    assert (cue.value, cue.precision) == (expected, precision)
+
+
+def test_a_december_date_in_a_january_article_is_last_year() -> None:
+    (cue,) = find_date_cues("on December 30 Japan advised", date(2022, 1, 5))
+    assert cue.value == date(2021, 12, 30)
+
+
+def test_nearest_cue_prefers_the_one_next_to_the_trigger() -> None:
+    sentence = "On Friday, talks ended; Japan advised its citizens to leave on February 9."
+    cues = find_date_cues(sentence, SATURDAY)
+    trigger = sentence.index("advised")
+    assert nearest_cue(cues, trigger, trigger + 30).value == date(2022, 2, 9)  # type: ignore[union-attr]
+
+
+def test_impossible_dates_are_not_cues() -> None:
+    assert find_date_cues("on February 30 and 2022-13-01", SATURDAY) == []
+
+
+def test_infer_anchor_uses_the_years_the_text_names() -> None:
+    text = "Exercises. January 2022 Photo. On February 11 Japan advised; on February 12 Russia left."
+    assert infer_anchor(text, date(2026, 11, 21)) == date(2022, 2, 12)
+    assert infer_anchor("No year anywhere, on February 11.", date(2026, 11, 21)) == date(2026, 11, 21)

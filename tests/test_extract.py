@@ -1,0 +1,108 @@
+"""Extraction on short texts written for the purpose: must-find and must-not-find cases (DESIGN §3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.extract import extract
+from tracker.records import DatePrecision, Document, Status
+
+PUBLISHED = date(2022, 2, 12)  # a Saturday
+
+
+def run(text: str, target: str = "UA") -> list[tuple[str, str, str]]:
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    return sorted({(m.issuer, m.target, m.event_type.value) for m in extract(document, PUBLISHED, target)})
+
+
+def one(text: str):  # type: ignore[no-untyped-def]
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    (mention,) = extract(document, PUBLISHED, "UA")
+    return mention
+
+
+MUST_FIND = [
+    ("Japan advised its citizens to leave Ukraine.", [("JP", "UA", "leave_advisory")]),
+    ("Germany, Great Britain, Belgium and Japan have also called for the withdrawal of their citizens from Ukraine.",
+     [("BE", "UA", "leave_advisory"), ("DE", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"),
+      ("JP", "UA", "leave_advisory")]),
+    ("South Korea ordered its nationals to leave Ukraine.", [("KR", "UA", "leave_advisory")]),
+    ("Amid fears of a Russian invasion, Britain told its citizens to leave.", [("GB", "UA", "leave_advisory")]),
+    ("Washington urged all Americans in Ukraine to leave within 24-48 hours.", [("US", "UA", "leave_advisory")]),
+    ("Jake Sullivan urged US citizens to leave the country immediately.", [("US", "UA", "leave_advisory")]),
+    ("Israel announced the evacuation of the families of its diplomats.", [("IL", "UA", "embassy_drawdown")]),
+    ("Moscow said it had optimised staffing at its embassy in Kyiv.", [("RU", "UA", "embassy_drawdown")]),
+    ("The Kremlin denied the claims. It also announced the withdrawal of staff from the Russian embassy in Kiev.",
+     [("RU", "UA", "embassy_drawdown")]),
+    ("The UK, Canada and Denmark are asking their citizens to leave Ukraine, as is non-Nato ally New Zealand.",
+     [("CA", "UA", "leave_advisory"), ("DK", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"),
+      ("NZ", "UA", "leave_advisory")]),
+    ("Germany and the Netherlands have joined the UK in calling on their citizens to leave Ukraine.",
+     [("DE", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"), ("NL", "UA", "leave_advisory")]),
+    ("The US is moving its embassy operations from Kyiv to Lviv.", [("US", "UA", "embassy_relocation")]),
+    ("Canada suspended operations at its embassy in Kyiv.", [("CA", "UA", "embassy_closure")]),
+    ("Italy returned its embassy to Kyiv in April.", [("IT", "UA", "embassy_return")]),
+    ("Japan also told its citizens to leave Belarus.", [("JP", "BY", "leave_advisory")]),
+    ("Britain urged its nationals to leave Lebanon while commercial flights are available.",
+     [("GB", "LB", "leave_advisory")]),
+    ("Once again the United States advise citizens to leave Ukraine warn that any aggression It is imminent",
+     [("US", "UA", "leave_advisory")]),
+]
+
+MUST_NOT_FIND = [
+    "Ukraine's foreign ministry said there was no reason to panic.",
+    "The Pentagon ordered 3,000 troops to Poland and Romania.",
+    "Several Western embassies told their citizens to leave.",
+    "EU spokesman Peter Stano said this is not an evacuation of staff.",
+    "Germany has no plans to evacuate its embassy.",
+    "The United States could order the departure of embassy staff within days.",
+    "France would evacuate its citizens if Russia invades.",
+    "Britain withdrew its military trainers from Ukraine.",
+    "Lufthansa suspended flights to Kyiv and several companies told employees to leave.",
+    "Poland urged Ukrainians to leave the border area.",
+    "Talks in Geneva between Sweden and Finland ended.",
+    "Many countries ask citizens to leave the country.",
+    "The US advised against all travel to Ukraine.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MUST_FIND)
+def test_must_find(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", MUST_NOT_FIND)
+def test_must_not_find(text: str) -> None:
+    assert run(text) == []
+
+
+def test_status_planned_and_reported() -> None:
+    planned = one("The State Department plans to announce on Saturday that all US staff at the embassy will be "
+                  "required to leave.")
+    assert planned.status is Status.PLANNED and planned.date == date(2022, 2, 12)
+    reported = one("RIA Novosti reported, citing a source, that Russian diplomats were leaving Ukraine.")
+    assert reported.status is Status.REPORTED and reported.issuer == "RU"
+
+
+def test_dates_from_cues() -> None:
+    day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
+    assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
+    weekday = one("Norway on Friday told its citizens to leave Ukraine.")
+    assert weekday.date == date(2022, 2, 11)
+    bound = one("Canada had previously advised its citizens to leave Ukraine.")
+    assert (bound.date, bound.date_precision) == (PUBLISHED, DatePrecision.ON_OR_BEFORE)
+
+
+def test_explain_names_the_rule_and_the_cues() -> None:
+    mention = one("Amid fears of a Russian invasion, Britain on Friday told its citizens to leave.")
+    text = "\n".join(mention.explain)
+    assert "rule: advise-citizens-to-leave" in text
+    assert "issuer: United Kingdom" in text and "cue 'on Friday'" in text
+    assert "rejected: Russian" in text
+
+
+def test_article_target_replaces_the_default() -> None:
+    text = "Britain told its citizens to leave Lebanon. The Foreign Office said British nationals should leave now."
+    assert run(text) == [("GB", "LB", "leave_advisory")]
