@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,7 +51,7 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
+def postgres_server() -> Iterator[str | None]:
     if os.environ.get("TRACKER_TEST_POSTGRES_URL"):
         yield os.environ["TRACKER_TEST_POSTGRES_URL"]
         return
@@ -58,20 +59,43 @@ def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | 
     if bindir is None:
         yield None
         return
-    base = tmp_path_factory.mktemp("pg")
+    # Not under pytest's tmp dir: that is private to the current user, and the server runs as 'postgres'.
+    base = Path(tempfile.mkdtemp(prefix="tracker-pg-"))
     data = base / "data"
     if os.geteuid() == 0:
         shutil.chown(base, "postgres")
     port = free_port()
-    subprocess.run(_as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                                 "--no-sync", "-E", "UTF8"]), check=True, capture_output=True)
-    subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                                 f"-h 127.0.0.1 -p {port} -k {base} -F", "start"]), check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres(
+            [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]
+        ),
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        _as_postgres(
+            [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(base / "log"),
+                "-w",
+                "-o",
+                f"-h 127.0.0.1 -p {port} -k {base} -F",
+                "start",
+            ]
+        ),
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
+        subprocess.run(
+            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]), capture_output=True
+        )
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -80,6 +104,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield f"sqlite:///{tmp_path / 'tracker.db'}"
         return
     server = request.getfixturevalue("postgres_server")
+    if server is None and os.environ.get("CI"):
+        pytest.fail("CI must run the PostgreSQL variants: install postgresql (see .ci/run)")
     if server is None:
         pytest.skip("PostgreSQL not installed (apt-get install postgresql) and TRACKER_TEST_POSTGRES_URL unset")
     schema = f"t_{uuid.uuid4().hex[:12]}"

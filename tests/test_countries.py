@@ -18,15 +18,29 @@ def test_every_iso_country_and_the_eu_is_known() -> None:
 
 def test_aliases_pycountry_misses() -> None:
     gaz = gazetteer()
-    for surface, code in [("UK", "GB"), ("Great Britain", "GB"), ("Russia", "RU"), ("the Netherlands", "NL"),
-                          ("Holland", "NL"), ("South Korea", "KR"), ("Czechia", "CZ"), ("U.S.", "US")]:
+    for surface, code in [
+        ("UK", "GB"),
+        ("Great Britain", "GB"),
+        ("Russia", "RU"),
+        ("the Netherlands", "NL"),
+        ("Holland", "NL"),
+        ("South Korea", "KR"),
+        ("Czechia", "CZ"),
+        ("U.S.", "US"),
+    ]:
         assert gaz.lookup(surface) == code, surface
 
 
 def test_longest_match_wins() -> None:
     text = "Papua New Guinea, Guinea-Bissau, Guinea and New Zealand met; Niger and Nigeria too."
-    assert codes(text) == [("PG", "Papua New Guinea"), ("GW", "Guinea-Bissau"), ("GN", "Guinea"),
-                           ("NZ", "New Zealand"), ("NE", "Niger"), ("NG", "Nigeria")]
+    assert codes(text) == [
+        ("PG", "Papua New Guinea"),
+        ("GW", "Guinea-Bissau"),
+        ("GN", "Guinea"),
+        ("NZ", "New Zealand"),
+        ("NE", "Niger"),
+        ("NG", "Nigeria"),
+    ]
 
 
 def test_kinds_and_places() -> None:

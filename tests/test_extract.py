@@ -25,30 +25,50 @@ def one(text: str):  # type: ignore[no-untyped-def]
 
 MUST_FIND = [
     ("Japan advised its citizens to leave Ukraine.", [("JP", "UA", "leave_advisory")]),
-    ("Germany, Great Britain, Belgium and Japan have also called for the withdrawal of their citizens from Ukraine.",
-     [("BE", "UA", "leave_advisory"), ("DE", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"),
-      ("JP", "UA", "leave_advisory")]),
+    (
+        "Germany, Great Britain, Belgium and Japan have also called for the withdrawal of their citizens from Ukraine.",
+        [
+            ("BE", "UA", "leave_advisory"),
+            ("DE", "UA", "leave_advisory"),
+            ("GB", "UA", "leave_advisory"),
+            ("JP", "UA", "leave_advisory"),
+        ],
+    ),
     ("South Korea ordered its nationals to leave Ukraine.", [("KR", "UA", "leave_advisory")]),
     ("Amid fears of a Russian invasion, Britain told its citizens to leave.", [("GB", "UA", "leave_advisory")]),
     ("Washington urged all Americans in Ukraine to leave within 24-48 hours.", [("US", "UA", "leave_advisory")]),
     ("Jake Sullivan urged US citizens to leave the country immediately.", [("US", "UA", "leave_advisory")]),
     ("Israel announced the evacuation of the families of its diplomats.", [("IL", "UA", "embassy_drawdown")]),
     ("Moscow said it had optimised staffing at its embassy in Kyiv.", [("RU", "UA", "embassy_drawdown")]),
-    ("The Kremlin denied the claims. It also announced the withdrawal of staff from the Russian embassy in Kiev.",
-     [("RU", "UA", "embassy_drawdown")]),
-    ("The UK, Canada and Denmark are asking their citizens to leave Ukraine, as is non-Nato ally New Zealand.",
-     [("CA", "UA", "leave_advisory"), ("DK", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"),
-      ("NZ", "UA", "leave_advisory")]),
-    ("Germany and the Netherlands have joined the UK in calling on their citizens to leave Ukraine.",
-     [("DE", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"), ("NL", "UA", "leave_advisory")]),
+    (
+        "The Kremlin denied the claims. It also announced the withdrawal of staff from the Russian embassy in Kiev.",
+        [("RU", "UA", "embassy_drawdown")],
+    ),
+    (
+        "The UK, Canada and Denmark are asking their citizens to leave Ukraine, as is non-Nato ally New Zealand.",
+        [
+            ("CA", "UA", "leave_advisory"),
+            ("DK", "UA", "leave_advisory"),
+            ("GB", "UA", "leave_advisory"),
+            ("NZ", "UA", "leave_advisory"),
+        ],
+    ),
+    (
+        "Germany and the Netherlands have joined the UK in calling on their citizens to leave Ukraine.",
+        [("DE", "UA", "leave_advisory"), ("GB", "UA", "leave_advisory"), ("NL", "UA", "leave_advisory")],
+    ),
     ("The US is moving its embassy operations from Kyiv to Lviv.", [("US", "UA", "embassy_relocation")]),
     ("Canada suspended operations at its embassy in Kyiv.", [("CA", "UA", "embassy_closure")]),
     ("Italy returned its embassy to Kyiv in April.", [("IT", "UA", "embassy_return")]),
     ("Japan also told its citizens to leave Belarus.", [("JP", "BY", "leave_advisory")]),
-    ("Britain urged its nationals to leave Lebanon while commercial flights are available.",
-     [("GB", "LB", "leave_advisory")]),
-    ("Once again the United States advise citizens to leave Ukraine warn that any aggression It is imminent",
-     [("US", "UA", "leave_advisory")]),
+    (
+        "Britain urged its nationals to leave Lebanon while commercial flights are available.",
+        [("GB", "LB", "leave_advisory")],
+    ),
+    (
+        "Once again the United States advise citizens to leave Ukraine warn that any aggression It is imminent",
+        [("US", "UA", "leave_advisory")],
+    ),
 ]
 
 MUST_NOT_FIND = [
@@ -79,8 +99,9 @@ def test_must_not_find(text: str) -> None:
 
 
 def test_status_planned_and_reported() -> None:
-    planned = one("The State Department plans to announce on Saturday that all US staff at the embassy will be "
-                  "required to leave.")
+    planned = one(
+        "The State Department plans to announce on Saturday that all US staff at the embassy will be required to leave."
+    )
     assert planned.status is Status.PLANNED and planned.date == date(2022, 2, 12)
     reported = one("RIA Novosti reported, citing a source, that Russian diplomats were leaving Ukraine.")
     assert reported.status is Status.REPORTED and reported.issuer == "RU"

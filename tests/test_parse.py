@@ -45,8 +45,12 @@ def test_a_title_that_looks_like_a_date_is_not_taken_as_one() -> None:
 
 @pytest.mark.parametrize(
     ("body", "reason"),
-    [(b"", "empty"), (b"  \n\t ", "empty"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-     ("Caf\u00e9 d\u00e9j\u00e0".encode("latin-1"), "not UTF-8")],
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("Caf\u00e9 d\u00e9j\u00e0".encode("latin-1"), "not UTF-8"),
+    ],
 )
 def test_unusable_bodies_are_refused_with_a_reason(body: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):

@@ -55,8 +55,11 @@ def test_tracker_config_env_names_the_file(monkeypatch: pytest.MonkeyPatch, tmp_
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("[api]\nport = 'x'\n", "invalid configuration"), ("unknown_key = 1\n", "invalid configuration"),
-     ("[[sources]]\nname='a'\nkind='rss'\ninterval='soon'\n", "bad interval")],
+    [
+        ("[api]\nport = 'x'\n", "invalid configuration"),
+        ("unknown_key = 1\n", "invalid configuration"),
+        ("[[sources]]\nname='a'\nkind='rss'\ninterval='soon'\n", "bad interval"),
+    ],
 )
 def test_invalid_config_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
     config = tmp_path / "bad.toml"

@@ -4,18 +4,20 @@ from tracker.text import clean_text, split_sentences
 
 
 def test_furniture_is_removed_and_quotes_kept() -> None:
-    text = "\n".join([
-        "Japan tells citizens to leave",
-        "“Leave now,” the minister said.",
-        "See also  Coffee grounds are an ally in cleaning",
-        "Peter Klaunzer-Pool / Keystone via Getty Images",
-        "Source link Japan tells citizens to leave",
-        "The post Japan tells citizens to leave appeared first on Example.",
-        "We want our comments to be a lively and valuable part of our community.",
-        "Defence chiefs met today. pic.twitter.comabc123",
-        "Leave a Reply",
-        "France should evacuate too!",
-    ])
+    text = "\n".join(
+        [
+            "Japan tells citizens to leave",
+            "“Leave now,” the minister said.",
+            "See also  Coffee grounds are an ally in cleaning",
+            "Peter Klaunzer-Pool / Keystone via Getty Images",
+            "Source link Japan tells citizens to leave",
+            "The post Japan tells citizens to leave appeared first on Example.",
+            "We want our comments to be a lively and valuable part of our community.",
+            "Defence chiefs met today. pic.twitter.comabc123",
+            "Leave a Reply",
+            "France should evacuate too!",
+        ]
+    )
     cleaned = clean_text(text)
     assert "“Leave now,” the minister said." in cleaned
     for gone in ("See also", "Getty", "Source link", "appeared first", "comments", "pic.twitter", "France"):
@@ -24,8 +26,10 @@ def test_furniture_is_removed_and_quotes_kept() -> None:
 
 
 def test_sentences_respect_abbreviations_and_initials() -> None:
-    text = ("Mr. Biden spoke to the U.S. ambassador on Feb. 11 in Kyiv. No. 10 said Britons should leave. "
-            "A. Blinken agreed! Then what?")
+    text = (
+        "Mr. Biden spoke to the U.S. ambassador on Feb. 11 in Kyiv. No. 10 said Britons should leave. "
+        "A. Blinken agreed! Then what?"
+    )
     sentences = [s.text for s in split_sentences(text)]
     assert sentences == [
         "Mr. Biden spoke to the U.S. ambassador on Feb. 11 in Kyiv.",
@@ -44,7 +48,7 @@ def test_lines_without_final_punctuation_are_sentences_and_offsets_point_back() 
         "Next",
     ]
     for sentence in sentences:
-        assert text[sentence.start:sentence.end] == sentence.text
+        assert text[sentence.start : sentence.end] == sentence.text
     assert sentences[0].paragraph != sentences[1].paragraph
 
 

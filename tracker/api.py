@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -126,25 +126,32 @@ def cumulative_series(rows: list[AdvisoryRow]) -> list[TimelinePoint]:
     return points
 
 
+def _session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+# Module level, so FastAPI can resolve the annotation (this module uses postponed annotations).
+SessionDep = Annotated[Session, Depends(_session)]
+
+
 def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app = FastAPI(
         title="tracker",
         version=__version__,
         description="Which government told its citizens to leave which country, and when.",
     )
+    app.state.engine = engine
+    app.state.settings = settings
 
-    def session() -> Iterator[Session]:
-        with Session(engine) as s:
-            yield s
-
-    SessionDep = Annotated[Session, Depends(session)]
-
-    @app.get("/api/v1/health", response_model=Health)
-    def health(s: SessionDep) -> Health:
+    @app.get("/api/v1/health", response_model=Health, responses={503: {"model": Health}})
+    def health(s: SessionDep, response: Response) -> Health:
         try:
             s.execute(text("SELECT 1"))
             database = "ok"
         except Exception as exc:  # health must answer even when the database does not
+            # 503 so load balancers and the container healthcheck see a daemon that cannot reach its database.
+            response.status_code = 503
             return Health(
                 status="degraded",
                 version=__version__,

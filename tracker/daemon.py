@@ -6,8 +6,11 @@ in progress. Each document commits in its own transaction, so a stop never leave
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
+import signal
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import uvicorn
@@ -54,10 +57,26 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
     return scheduler
 
 
+class _Server(uvicorn.Server):
+    """uvicorn re-raises a caught SIGINT/SIGTERM after shutting down, which would kill us before the scheduler
+    stops; we take the signals ourselves, ask the server to exit, and shut the scheduler down in order."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
 def serve(settings: Settings, engine: Engine, host: str, port: int, with_scheduler: bool) -> None:
     scheduler = build_scheduler(engine, settings) if with_scheduler else None
     app = create_app(settings, engine)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info", access_log=False))
+    server = _Server(uvicorn.Config(app, host=host, port=port, log_level="info", access_log=False))
+
+    def request_exit(signum: int, _frame: object) -> None:
+        log.info("received %s, shutting down", signal.Signals(signum).name)
+        server.should_exit = True
+
+    signal.signal(signal.SIGINT, request_exit)
+    signal.signal(signal.SIGTERM, request_exit)
     if scheduler is not None:
         scheduler.start()
         log.info("scheduler started with jobs: %s", ", ".join(j.id for j in scheduler.get_jobs()))

@@ -34,7 +34,7 @@ class TableRow:
     first_seen: str
     sources: tuple[str, ...]
     episode: int = 1
-    closed_on: str = ""
+    closed_on: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

@@ -36,7 +36,7 @@ def _row(event: Event, sources: list[str]) -> TableRow:
         first_seen=event.first_seen.isoformat(timespec="seconds"),
         sources=tuple(sources),
         episode=event.episode,
-        closed_on=event.closed_on.isoformat() if event.closed_on else "",
+        closed_on=event.closed_on.isoformat() if event.closed_on else None,
     )
 
 

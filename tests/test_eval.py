@@ -1,0 +1,40 @@
+"""Extraction quality on labelled real and team-written text, with floors that only go up (issue 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tracker.evaluate import evaluate_labels, format_report
+
+EVAL = Path(__file__).resolve().parent / "eval"
+
+# Raise these as the engine improves; never lower them.
+SEED_FLOOR = {"precision": 1.0, "recall": 1.0, "dates": 1.0}
+
+
+def test_seed_articles(seeds: Path) -> None:
+    report = evaluate_labels(EVAL / "seeds.jsonl")
+    print(format_report(report))
+    assert report.articles == 5
+    assert report.overall.precision >= SEED_FLOOR["precision"]
+    assert report.overall.recall >= SEED_FLOOR["recall"]
+    assert report.date_accuracy >= SEED_FLOOR["dates"]
+    assert report.forbidden_hits == []
+
+
+def test_a_wrong_label_is_caught(tmp_path: Path) -> None:
+    """The harness itself can fail: a label that disagrees with the text shows up as a miss and a false positive."""
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Japan tells citizens to leave\n20220211\n\nJapan on Friday urged its citizens to leave Ukraine.\n"
+    )
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text(
+        '{"file": "a.txt", "target": "UA", "expected": [{"issuer": "KR", "target": "UA", '
+        '"event_type": "leave_advisory", "date": "2022-02-11", "date_precision": "day"}], '
+        '"forbidden": [{"issuer": "JP"}]}\n'
+    )
+    report = evaluate_labels(labels)
+    assert (report.overall.tp, report.overall.fp, report.overall.fn) == (0, 1, 1)
+    assert report.forbidden_hits == ["a.txt: forbidden JP/UA/leave_advisory"]
+    assert "missed KR/UA/leave_advisory" in format_report(report)

@@ -1,0 +1,5 @@
+"""`python -m tracker` runs the CLI (the tests start the daemon this way)."""
+
+from tracker.cli import main
+
+main()
