@@ -28,7 +28,7 @@ from tracker.issuers import (
 )
 from tracker.records import DatePrecision, Document, EventType, Mention, Status
 from tracker.text import Sentence, clean_text, split_sentences
-from tracker.vocabulary import HEDGE, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
+from tracker.vocabulary import GATES, HEDGE, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
 
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -47,7 +47,11 @@ class TriggerHit:
 def find_triggers(sentence: str) -> list[TriggerHit]:
     """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
     hits: list[TriggerHit] = []
+    lower = sentence.lower()
+    open_types = {event_type for event_type, words in GATES.items() if any(word in lower for word in words)}
     for trigger in TRIGGERS:
+        if trigger.event_type not in open_types:
+            continue
         for m in trigger.pattern.finditer(sentence):
             hits.append(TriggerHit(trigger, m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.countries import CountryMatch, MatchKind
 from tracker.records import EventType
@@ -99,10 +100,19 @@ def _is_listed_after_including(sentence: str, match: CountryMatch) -> bool:
     return bool(_INCLUDING.search(_before(sentence, match)))
 
 
+@lru_cache(maxsize=64)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    # Every trigger and candidate of a sentence asks for its clause; the breaks are found once per sentence.
+    return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
+
+
 def clause_start(sentence: str, position: int) -> int:
+    """Where the clause holding `position` begins: just after the last clause break that ends before it."""
     start = 0
-    for m in CLAUSE_BREAK.finditer(sentence, 0, position):
-        start = m.end()
+    for _begin, break_end in _clause_breaks(sentence):
+        if break_end > position:
+            break
+        start = break_end
     return start
 
 
