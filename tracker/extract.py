@@ -26,15 +26,17 @@ from tracker.issuers import (
     subject_issuers,
     trailing_issuers,
 )
-from tracker.records import DatePrecision, Document, EventType, Mention, Status
+from tracker.records import CLOSES, DatePrecision, Document, EventType, Mention, Status
 from tracker.text import Sentence, clean_text, split_sentences
-from tracker.vocabulary import GATES, HEDGE, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
+from tracker.vocabulary import GATES, HEDGE, INTERIOR_NEGATION, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
 
 EXTRACTOR_VERSION = "0.2.0"
 
 # Lookback inside the sentence for modals and negations that govern the trigger verb.
 _GOVERNING_WINDOW = 45
 _GROUP_TAIL = 40
+# ...or just before it, when the trigger starts at the people: "Irish citizens should leave".
+_GROUP_HEAD = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,17 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
         ):
             continue
         kept.append(hit)
-    return kept
+    # "withdrew its call on citizens to leave", "lifted the ordered departure ... staff to return": where an
+    # opposite event overlaps the event it undoes, only the opposite event was said.
+    closing = [h for h in kept if h.trigger.event_type in CLOSES]
+    return [
+        h
+        for h in kept
+        if not any(
+            h.trigger.event_type in CLOSES[c.trigger.event_type] and h.start < c.end and c.start < h.end
+            for c in closing
+        )
+    ]
 
 
 def _governing_text(sentence: str, hit: TriggerHit) -> str:
@@ -74,8 +86,15 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
 
 def rejection(sentence: str, hit: TriggerHit) -> str | None:
     governing = _governing_text(sentence, hit)
-    if NEGATION.search(governing):
-        return f"negated ('{NEGATION.search(governing).group(0)}')"  # type: ignore[union-attr]
+    negated = NEGATION.search(governing)
+    if negated:
+        return f"negated ('{negated.group(0)}')"
+    if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
+        # The whole span: "had no plans to evacuate", "not to travel ... rather than to leave".
+        inside = sentence[hit.start : hit.end]
+        undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
+        if undone:
+            return f"negated inside the trigger ('{undone.group(0)}')"
     hedge = HEDGE.search(governing)
     if hedge:
         return f"hypothetical ('{hedge.group(0)}')"
@@ -103,7 +122,7 @@ def _issuers_for(
     """(issuer codes, cue description, rejected neighbours, confidence penalty)."""
     text = sentence.text
     # The staff or people may be named just after the trigger: "optimise the staffing of Russian missions".
-    groups = group_issuers(text, matches, hit.start, hit.end + _GROUP_TAIL)
+    groups = group_issuers(text, matches, max(0, hit.start - _GROUP_HEAD), hit.end + _GROUP_TAIL)
     subjects, rejected = subject_issuers(text, matches, hit.start)
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
@@ -156,7 +175,7 @@ def _sentence_mentions(
         status, status_cue = classify_status(text, hit)
         when, precision, date_cue = _date_for(text, hit, status, anchor)
         for issuer in issuers:
-            target, target_cue = find_target(text, matches, hit.start, hit.end, {issuer}, event_type, default_target)
+            target, target_cue = find_target(text, matches, hit.start, {issuer}, default_target)
             if target == issuer:
                 continue
             rejected = explain_rejections(text, matches, hit.start, {*issuers, target})

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.countries import CountryMatch, MatchKind
-from tracker.records import EventType
 from tracker.vocabulary import (
     AS_IS_AFTER,
     CITIZENS,
@@ -29,8 +28,19 @@ from tracker.vocabulary import (
 
 _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
-_EMBASSY_OF = re.compile(r"\b(?:embassy|consulate|mission|government|ministry)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_DESTINATION_BEFORE = re.compile(r"\b(?:to|for|into|towards?|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_EMBASSY_OF = re.compile(
+    r"\b(?:embassy|consulate|mission|government|ministry|citizens|nationals|people)\s+of\s+(?:the\s+)?"
+    r"(?:(?:Kingdom|Republic|State|Federation)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE = re.compile(r"\b(?:to|into|towards?|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# Where the target of an event stands: "leave Ukraine", "the embassy in Kyiv", "advice for Lebanon".
+_TARGET_BEFORE = re.compile(
+    r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|out\s+of|capital|cities|city)"
+    r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
+    re.IGNORECASE,
+)
+_MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
 
@@ -142,7 +152,8 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
             continue
         after = _after(sentence, match)
         before = _before(sentence, match)
-        if match.kind is MatchKind.PLACE or match.kind is MatchKind.OFFICIAL:
+        # "the Kabul embassy" is the embassy in Kabul: only names and demonyms say whose staff or people.
+        if match.kind not in (MatchKind.NAME, MatchKind.DEMONYM):
             continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
@@ -191,25 +202,21 @@ def find_target(
     sentence: str,
     matches: list[CountryMatch],
     trigger_start: int,
-    trigger_end: int,
     issuers: set[str],
-    event_type: EventType,
     default: str,
 ) -> tuple[str, str]:
-    """The country the event is about: the first place or name after the trigger that is not a destination."""
-    clause_end = len(sentence)
-    window = [m for m in matches if trigger_start <= m.start < clause_end and m.code not in issuers]
-    for match in window:
-        if match.kind is MatchKind.DEMONYM:
+    """The country the event is about: after the trigger, a place in a target slot ("leave X", "in X", "the
+    Kabul embassy"); never a destination ("moved to Doha", "flights to Warsaw") or a bare name elsewhere."""
+    for match in matches:
+        if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
             continue
         before = _before(sentence, match)
         if _DESTINATION_BEFORE.search(before) and not re.search(r"\bleave\s+(?:the\s+)?$", before, re.IGNORECASE):
-            # "moved to Lviv" stays in the target country; "flights to Warsaw" is a destination elsewhere.
-            moves = event_type in (EventType.EMBASSY_RELOCATION, EventType.EMBASSY_RETURN)
-            if moves and match.kind in (MatchKind.PLACE, MatchKind.METONYM):
-                return match.code, f"'{match.surface}' (the embassy's city)"
             continue
-        return match.code, f"'{match.surface}'"
+        if _TARGET_BEFORE.search(before):
+            return match.code, f"'{match.surface}'"
+        if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
+            return match.code, f"'{match.surface}' (the mission's city)"
     return default, "default target"
 
 

@@ -16,22 +16,26 @@ _I = re.IGNORECASE
 # People a government tells to leave. Demonym plurals ("Americans") are recognised through the gazetteer.
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
-    r"|residents|travell?ers|subjects)"
+    r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors)"
 )
 # Verbs and verb phrases of advice or order, in every inflection.
 ADVISE = (
-    r"(?:advis\w*|urg\w*|call(?:s|ed|ing)?\s+(?:on|upon)|tell\w*|told|ask\w*|order\w*|recommend\w*|instruct\w*"
-    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*)"
+    r"(?:advis\w*|urg\w*|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*|order\w*|recommend\w*|instruct\w*"
+    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*)"
 )
 # A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
-_PEOPLE = r"(?-i:[A-Z][a-z]+s)"
+_PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 _LEAVE = r"(?:leave|depart(?!ment)|exit|get\s+out|evacuate)"
 # Staff whose withdrawal is a drawdown. Troops and trainers are deliberately absent: they are not diplomats.
-STAFF = (
-    r"(?:staff(?:ers|ing)?|personnel|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees|family\s+members"
-    r"|families|dependents|dependants|non-?essential\s+(?:staff|personnel|employees)|embassy|embassies"
-    r"|(?:foreign|diplomatic)\s+missions?)"
+STAFF_PEOPLE = (
+    r"(?:staff(?:ers|ing)?|personnel|personal|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees"
+    r"|family\s+members|families|dependents|dependants|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
+# ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
+STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?)"
+# Filler inside a trigger that must not run over the citizens being told something: "the embassy urged
+# nationals to leave" is a leave advisory, not staff leaving.
+_NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents)[^.;:!?])"
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
@@ -39,7 +43,7 @@ _WITHDRAW = (
 )
 # Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
 _DESTINATION = (
-    r"to\s+(?:the\s+|a\s+|an\s+)?(?:(?:temporary|new|western|interim|makeshift)\s+)*"
+    r"(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?(?:(?:temporary|new|western|interim|makeshift)\s+)*"
     r"(?:(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
 )
 _EMBASSY = r"(?:embass(?:y|ies)|consulates?|diplomatic\s+missions?|missions?|consular\s+(?:services|operations))"
@@ -71,7 +75,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-should-leave",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
-        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
+        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to)\s+(?:\w+\s+)?{_LEAVE}\b",
+    ),
+    # "recommends that Lithuanian citizens leave the country"
+    _t(
+        "advise-that-citizens-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b{ADVISE}\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
+        rf"(?:should\s+|must\s+|shall\s+)?(?:immediately\s+)?(?:leave|depart(?!ment))\b",
     ),
     # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
     _t(
@@ -93,15 +104,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "staff-leave",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b{STAFF}\b[^.;:!?]{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
+        rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|pulled\s+out|sent\s+home)|left|leaving)\b",
     ),
+    # "pulled diplomats out of the capital"
+    _t("pull-staff-out", EventType.EMBASSY_DRAWDOWN, rf"\bpull\w*\s+(?:\w+\s+){{0,3}}?{STAFF_PEOPLE}\s+out\b"),
     # "ordered families of embassy staffers to leave"
     _t(
         "order-staff-to-leave",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF}\b"
-        rf"[^.;:!?]{{0,40}}?\bto\s+(?:leave|depart)\b",
+        rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
+        rf"{_NOT_CITIZENS}{{0,40}}?\bto\s+(?:leave|depart)\b",
     ),
     # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
     _t(
@@ -115,6 +128,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were)?\s*"
         rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
+    ),
+    # "closed its embassy in Kyiv and opened a liaison office in Lviv"
+    _t(
+        "open-office-elsewhere",
+        EventType.EMBASSY_RELOCATION,
+        r"\b(?:open\w*|set\w*\s+up|establish\w*)\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:office|embassy|mission|post)\s+"
+        r"in\s+(?:the\s+)?(?:\w+\s+){0,3}?(?-i:[A-Z])",
     ),
     # "suspended operations at its embassy", "closed its consulate"
     _t(
@@ -139,7 +159,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-returns",
         EventType.EMBASSY_RETURN,
         rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b[^.;:!?]{{0,50}}?\b(?:returned|reopened|re-opened|resumed"
-        rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming))\b",
+        rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming)"
+        rf"|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planning|preparing)\s+to\s+(?:return|reopen|resume)"
+        rf"|will\s+(?:return|reopen|resume))\b",
     ),
     # "lifted its advice to leave", "lowered its travel advisory from 'leave'"
     _t(
@@ -175,10 +197,13 @@ GATES: dict[EventType, tuple[str, ...]] = {
 # --- Filters -------------------------------------------------------------------------------------------------
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
 NEGATION = re.compile(
-    r"\b(?:not|never|no|n[o’']t|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
+    # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
+    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical))|never|no|n[o’']t|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     r"|without)\b|n[’']t\b",
     _I,
 )
+# Inside a trigger span, these undo it: "told its citizens to stay ... rather than to leave".
+INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|but)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
@@ -188,7 +213,7 @@ HEDGE = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
-    r"|announced\s+plans|about\s+to|going\s+to|soon)\b|['’]ll\b",
+    r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to)\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(
@@ -203,7 +228,9 @@ REPORTED = re.compile(
 NOT_GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:invasion|invad\w*|troops?|forces|army|military|soldiers|threat|aggression|attacks?"
     r"|offensive|build-?up|border|incursion|tanks|missiles?|escalation|war|side|territory|soil|capital"
-    r"|city|people|citizens|nationals|airspace|airlines?|carrier|companies|company|firms?|businesses)\b",
+    r"|city|people|citizens|nationals|airspace|airlines?|carrier|companies|company|firms?|businesses"
+    # "EU member states", "her EU partners": the members act, not the union.
+    r"|member\s+states?|members|partners|allies|countries|nations|states)\b",
     _I,
 )
 # Words after a demonym that make it a government actor: "the Japanese government", "Russian diplomats".
@@ -222,8 +249,10 @@ PLACE_BEFORE = re.compile(
 )
 # ...unless a government noun sits just before: "the foreign ministry in Moscow", "the government of Japan".
 GOVERNMENT_BEFORE_PREPOSITION = re.compile(
-    r"\b(?:ministry|spokes\w+|government|officials?|embassy|minister|authorities|department)\s+(?:\w+\s+)?"
-    r"(?:in|of)\s+(?:the\s+)?$",
+    r"\b(?:ministry|spokes\w+|governments?|officials?|minister|authorities|department)\s+(?:\w+\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?$"
+    # "the embassy of France" is France's; "the embassy in Beirut" is only where it is.
+    r"|\b(?:embassy|embassies|consulate|mission)\s+of\s+(?:the\s+)?$",
     _I,
 )
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
@@ -238,8 +267,11 @@ CLAUSE_BREAK = re.compile(
     _I,
 )
 # Between list members: "Germany, Britain and Japan", "the US as well as Canada".
-LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+|/\s*)$", _I)
-JOINED_GAP = re.compile(r"^\s+(?:have|has|had)?\s*(?:also\s+)?joined\s+$", _I)
+LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+|/\s*)(?:of\s+)?(?:the\s+)?$",
+    _I,
+)
+JOINED_GAP = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:join|joins|joined)\s+$", _I)
 # After the trigger: "..., as is non-Nato ally New Zealand", "as have Canada and Japan".
 AS_IS_AFTER = re.compile(
     r"^[^.;:!?]*?,?\s+as\s+(?:is|are|has|have|did|do|does|was|were|had)\s+(?:(?:non-\w+|\w+)\s+){0,3}?$", _I
