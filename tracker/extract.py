@@ -28,7 +28,17 @@ from tracker.issuers import (
 )
 from tracker.records import CLOSES, DatePrecision, Document, EventType, Mention, Status
 from tracker.text import Sentence, clean_text, split_sentences
-from tracker.vocabulary import GATES, HEDGE, INTERIOR_NEGATION, NEGATION, PLANNED, REPORTED, TRIGGERS, Trigger
+from tracker.vocabulary import (
+    GATES,
+    HEDGE,
+    INTERIOR_HEDGE,
+    INTERIOR_NEGATION,
+    NEGATION,
+    PLANNED,
+    REPORTED,
+    TRIGGERS,
+    Trigger,
+)
 
 EXTRACTOR_VERSION = "0.2.0"
 
@@ -95,6 +105,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
         if undone:
             return f"negated inside the trigger ('{undone.group(0)}')"
+        hedged = INTERIOR_HEDGE.search(inside)
+        if hedged:
+            return f"hypothetical inside the trigger ('{hedged.group(0)}')"
     hedge = HEDGE.search(governing)
     if hedge:
         return f"hypothetical ('{hedge.group(0)}')"
@@ -128,7 +141,8 @@ def _issuers_for(
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
     if subject_codes:
-        if group_codes and not set(group_codes) & set(subject_codes):
+        people = hit.trigger.event_type is EventType.LEAVE_ADVISORY
+        if people and group_codes and not set(group_codes) & set(subject_codes):
             # "Poland urged Ukrainians to leave": a government advising another country's people is no event.
             return [], "subject differs from the people concerned", rejected, 0.0
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
@@ -233,19 +247,17 @@ def extract(document: Document, anchor: date, default_target: str, gaz: Gazettee
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
     previous_actor: str | None = None
-    previous_paragraph = -1
     for sentence in split_sentences(text):
         matches = gaz.find(sentence.text)
-        carried = previous_actor if sentence.paragraph == previous_paragraph else None
+        # A pronoun may point across a paragraph break (news paragraphs are often one sentence long).
+        carried = previous_actor
         for mention in _sentence_mentions(sentence, matches, anchor, default_target, carried, gaz):
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)
                 mentions.append(mention)
-        previous_actor = first_actor(sentence.text, matches, exclude=default_target) or (
-            carried if not matches else None
-        )
-        previous_paragraph = sentence.paragraph
+        # The actor stays the topic until a sentence names another one.
+        previous_actor = first_actor(sentence.text, matches, exclude=default_target) or carried
     return _retarget(mentions, default_target)
 
 

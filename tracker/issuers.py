@@ -116,6 +116,21 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
 
 
+_RELATIVE = re.compile(r",\s*$")
+
+
+def relative_antecedent_end(sentence: str, position: int) -> int | None:
+    """If the clause holding `position` is a relative clause (", which had urged ..."), where its antecedent ends."""
+    start = clause_start(sentence, position)
+    if start == 0:
+        return None
+    word = sentence[:start].rstrip()
+    if not re.search(r"\b(?:which|who)$", word, re.IGNORECASE):
+        return None
+    before = word[: -len(word.split()[-1])]
+    return len(before.rstrip(" ,")) if _RELATIVE.search(before) else None
+
+
 def clause_start(sentence: str, position: int) -> int:
     """Where the clause holding `position` begins: just after the last clause break that ends before it."""
     start = 0
@@ -141,6 +156,11 @@ def subject_issuers(
             if members:
                 return members, rejected
         rejected.append(f"{match.surface}: {reason}")
+    # "Canada and Australia, which had already urged their citizens ...": the antecedent is the subject.
+    antecedent_end = relative_antecedent_end(sentence, trigger_start)
+    if antecedent_end is not None:
+        members, more = subject_issuers(sentence, [m for m in matches if m.end <= antecedent_end], antecedent_end)
+        return members, rejected + more
     return [], rejected
 
 

@@ -35,7 +35,9 @@ STAFF_PEOPLE = (
 STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?)"
 # Filler inside a trigger that must not run over the citizens being told something: "the embassy urged
 # nationals to leave" is a leave advisory, not staff leaving.
-_NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents)[^.;:!?])"
+_NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|\bbut\b)[^.;:!?])"
+# Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
+_SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
@@ -91,6 +93,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
+    # "Spain evacuates its compatriots"
+    _t(
+        "evacuate-citizens",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)\s+(?:all\s+)?(?:its|their|the|of\s+)?\s*"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
+    # "issued the departure recommendation to all Korean residents"
+    _t(
+        "departure-advice",
+        EventType.LEAVE_ADVISORY,
+        r"\b(?:departure|evacuation|exit|leave)\s+(?:recommendation|advisory|advice|order|notice|call|warning)s?\b",
+    ),
     # "issued an advisory for citizens to leave", "advice to leave now"
     _t(
         "advice-to-leave",
@@ -107,6 +122,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|pulled\s+out|sent\s+home)|left|leaving)\b",
     ),
+    # "sent most of its staff home"
+    _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
     # "pulled diplomats out of the capital"
     _t("pull-staff-out", EventType.EMBASSY_DRAWDOWN, rf"\bpull\w*\s+(?:\w+\s+){{0,3}}?{STAFF_PEOPLE}\s+out\b"),
     # "ordered families of embassy staffers to leave"
@@ -126,7 +143,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
-        rf"\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were)?\s*"
+        rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
         rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
     ),
     # "closed its embassy in Kyiv and opened a liaison office in Lviv"
@@ -158,10 +175,21 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "embassy-returns",
         EventType.EMBASSY_RETURN,
-        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b[^.;:!?]{{0,50}}?\b(?:returned|reopened|re-opened|resumed"
+        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b{_SAME_CLAUSE}{{0,90}}?\b(?:returned|reopened|re-opened|resumed"
         rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming)"
         rf"|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planning|preparing)\s+to\s+(?:return|reopen|resume)"
         rf"|will\s+(?:return|reopen|resume))\b",
+    ),
+    # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
+    _t(
+        "lift-ordered-departure",
+        EventType.EMBASSY_RETURN,
+        r"\b(?:lift\w*|end\w*|terminat\w*|rescind\w*)\s+(?:the\s+|its\s+)?(?:ordered|authori[sz]ed|voluntary)\s+departure",
+    ),
+    _t(
+        "staff-may-return",
+        EventType.EMBASSY_RETURN,
+        rf"\ballow\w*\s+(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}\b{_SAME_CLAUSE}{{0,40}}?\bto\s+return\b",
     ),
     # "lifted its advice to leave", "lowered its travel advisory from 'leave'"
     _t(
@@ -198,12 +226,14 @@ GATES: dict[EventType, tuple[str, ...]] = {
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
-    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical))|never|no|n[o’']t|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
+    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical))|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     r"|without)\b|n[’']t\b",
     _I,
 )
 # Inside a trigger span, these undo it: "told its citizens to stay ... rather than to leave".
 INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|but)\b", _I)
+# Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
+INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would|if|unless|consider\w*)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
@@ -251,6 +281,8 @@ PLACE_BEFORE = re.compile(
 GOVERNMENT_BEFORE_PREPOSITION = re.compile(
     r"\b(?:ministry|spokes\w+|governments?|officials?|minister|authorities|department)\s+(?:\w+\s+)?"
     r"(?:in|of)\s+(?:the\s+)?$"
+    # "the Ministry of Foreign Affairs of Korea", "... and Expatriates of the Hashemite Kingdom of Jordan"
+    r"|\b(?:affairs|expatriates|relations|office)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:(?:kingdom|republic|state)\s+of\s+)?$"
     # "the embassy of France" is France's; "the embassy in Beirut" is only where it is.
     r"|\b(?:embassy|embassies|consulate|mission)\s+of\s+(?:the\s+)?$",
     _I,
@@ -263,7 +295,9 @@ CLAUSE_BREAK = re.compile(
     # before it is not the one acting, and the group itself names no issuer.
     r"|\b(?:many|several|some|other|numerous|various|multiple|more\s+and\s+more|a\s+number\s+of|dozens\s+of"
     r"|a\s+dozen|a\s+few|\d+|two|three|four|five|six|seven|eight|nine|ten|fourteen)\s+(?:\w+\s+)?"
-    r"(?:countries|governments|states|nations|embassies|allies|partners|capitals)\b",
+    r"(?:countries|governments|states|nations|embassies|allies|partners|capitals)\b"
+    # "urged her EU partners to tell their citizens to leave": the partners would act, not the speaker.
+    r"|\b(?:partners|allies|counterparts|countries|governments|member\s+states)\s+to\b",
     _I,
 )
 # Between list members: "Germany, Britain and Japan", "the US as well as Canada".
@@ -278,8 +312,9 @@ AS_IS_AFTER = re.compile(
 )
 # A subject pronoun or "the country" at the start of the clause refers back to the previous actor.
 PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:it|he|she|they|the\s+country|her\s+country|his\s+country|their\s+country"
-    r"|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry|the\s+administration)\b[^,;]*$",
+    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|the\s+country|her\s+country|his\s+country"
+    r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
+    r"|the\s+administration|the\s+embassy|the\s+kingdom)\b[^,;]*$",
     _I,
 )
 POSSESSIVE = re.compile(r"\b(?:its|their|her|his|our)\b", _I)
