@@ -73,6 +73,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # Resolved by the extractor to the previous sentence's day: "in the same statement", "the same day".
+    (
+        "same",
+        re.compile(
+            r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|(?:in\s+)?the\s+same\s+(?:statement|announcement"
+            r"|briefing|message|notice)|later\s+that\s+day)\b",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "before",
         re.compile(

@@ -156,10 +156,33 @@ def _issuers_for(
     return [], "no issuer", rejected, 0.0
 
 
-def _date_for(sentence: str, hit: TriggerHit, status: Status, anchor: date) -> tuple[date, DatePrecision, str]:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the previous sentence leaves behind: its actor (for pronouns) and its day (for "the same day")."""
+
+    actor: str | None = None
+    day: date | None = None
+
+
+def sentence_day(sentence: str, anchor: date) -> date | None:
+    """The day a sentence states for past events, if it states one."""
+    for cue in find_date_cues(sentence, anchor):
+        if cue.precision is DatePrecision.DAY and cue.value <= anchor:
+            return cue.value
+    return None
+
+
+def _date_for(
+    sentence: str, hit: TriggerHit, status: Status, anchor: date, context: Context, issuer_carried: bool
+) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
-    cue = nearest_cue(cues, hit.start, hit.end)
+    cue = nearest_cue([c for c in cues if c.kind != "same" or context.day], hit.start, hit.end)
+    if cue is not None and cue.kind == "same" and context.day:
+        return context.day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
     if cue is None:
+        if context.day and issuer_carried:
+            # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
+            return context.day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
         return anchor, DatePrecision.ON_OR_BEFORE, "no date cue: on or before publication"
     if status is not Status.PLANNED and cue.value > anchor:
         # An act stated as done cannot postdate the article; the cue belongs to something else.
@@ -172,7 +195,7 @@ def _sentence_mentions(
     matches: list[CountryMatch],
     anchor: date,
     default_target: str,
-    previous_actor: str | None,
+    context: Context,
     gaz: Gazetteer,
 ) -> Iterator[Mention]:
     text = sentence.text
@@ -183,11 +206,12 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, _, penalty = _issuers_for(sentence, matches, hit, previous_actor)
+        issuers, issuer_cue, _, penalty = _issuers_for(sentence, matches, hit, context.actor)
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
-        when, precision, date_cue = _date_for(text, hit, status, anchor)
+        carried = "pronoun" in issuer_cue or issuers == [context.actor]
+        when, precision, date_cue = _date_for(text, hit, status, anchor, context, carried)
         for issuer in issuers:
             target, target_cue = find_target(text, matches, hit.start, {issuer}, default_target)
             if target == issuer:
@@ -246,18 +270,20 @@ def extract(document: Document, anchor: date, default_target: str, gaz: Gazettee
     text = clean_text(document.text)
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
-    previous_actor: str | None = None
+    context = Context()
     for sentence in split_sentences(text):
         matches = gaz.find(sentence.text)
-        # A pronoun may point across a paragraph break (news paragraphs are often one sentence long).
-        carried = previous_actor
-        for mention in _sentence_mentions(sentence, matches, anchor, default_target, carried, gaz):
+        for mention in _sentence_mentions(sentence, matches, anchor, default_target, context, gaz):
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)
                 mentions.append(mention)
-        # The actor stays the topic until a sentence names another one.
-        previous_actor = first_actor(sentence.text, matches, exclude=default_target) or carried
+        # The actor stays the topic until a sentence names another one (a pronoun may point across a paragraph
+        # break: news paragraphs are often one sentence long); the day is only the previous sentence's.
+        context = Context(
+            actor=first_actor(sentence.text, matches, exclude=default_target) or context.actor,
+            day=sentence_day(sentence.text, anchor),
+        )
     return _retarget(mentions, default_target)
 
 

@@ -40,6 +40,7 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
     re.IGNORECASE,
 )
+_THE_COUNTRY = re.compile(r"\b(?:the|that)\s+country\b", re.IGNORECASE)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -80,25 +81,22 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
 
 
 def _extend_list(sentence: str, matches: list[CountryMatch], index: int) -> list[CountryMatch]:
-    """From the member at `index`, walk left over 'A, B and C' and 'A have joined B' to collect the list."""
+    """From the member at `index`, walk left over 'A, B and C' and 'A have joined B' to collect the list.
+
+    A member in a place role ends the walk: "citizens of Ukraine, and Israel announced" is two clauses. Members
+    after "including"/"such as" keep their actor role although a preposition precedes them.
+    """
     members = [matches[index]]
     current = index
     while current > 0:
         previous = matches[current - 1]
         gap = sentence[previous.end : members[-1].start]
-        # A list member after "including"/"with" is rejected for its preposition; lists carry the head's role.
-        if (LIST_GAP.match(gap) or JOINED_GAP.match(gap)) and actor_rejection(sentence, previous) in (
-            None,
-            "after a preposition: a place, recipient or topic",
-        ):
-            members.append(previous)
-            current -= 1
-            continue
-        break
-    # The list's first member decides whether the whole list is in a place role ("troops to Poland and Romania").
-    head = members[-1]
-    if actor_rejection(sentence, head) is not None and not _is_listed_after_including(sentence, head):
-        return []
+        if not (LIST_GAP.match(gap) or JOINED_GAP.match(gap)):
+            break
+        if actor_rejection(sentence, previous) is not None and not _is_listed_after_including(sentence, previous):
+            break
+        members.append(previous)
+        current -= 1
     return list(reversed(members))
 
 
@@ -237,6 +235,13 @@ def find_target(
             return match.code, f"'{match.surface}'"
         if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
             return match.code, f"'{match.surface}' (the mission's city)"
+    # "raised its alert for all of Ukraine, calling on nationals in the country to leave": the country was named
+    # before the trigger, in a target slot.
+    for match in reversed(matches):
+        if match.end > trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
+            continue
+        if _TARGET_BEFORE.search(_before(sentence, match)) and _THE_COUNTRY.search(sentence, trigger_start):
+            return match.code, f"'{match.surface}' (named before 'the country')"
     return default, "default target"
 
 

@@ -114,7 +114,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:{CITIZENS}|{_PEOPLE})\s+)?to\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
     # "withdrawal of staff from the embassy", "evacuation of the families of its diplomats"
-    _t("withdraw-staff", EventType.EMBASSY_DRAWDOWN, rf"\b{_WITHDRAW}\b[^.;:!?]{{0,60}}?\b{STAFF}\b"),
+    _t("withdraw-staff", EventType.EMBASSY_DRAWDOWN, rf"\b{_WITHDRAW}\b{_NOT_CITIZENS}{{0,60}}?\b{STAFF}\b"),
     # "optimised staffing at its embassy" is covered above; "diplomats were leaving", "staff ... required to leave"
     _t(
         "staff-leave",
