@@ -48,7 +48,7 @@ def test_nearest_cue_prefers_the_one_next_to_the_trigger() -> None:
 
 
 def test_impossible_dates_are_not_cues() -> None:
-    assert find_date_cues("on February 30 and 2022-13-01", SATURDAY) == []
+    assert find_date_cues("on February 30 and 2022-13-01", SATURDAY) == ()
 
 
 def test_infer_anchor_uses_the_years_the_text_names() -> None:

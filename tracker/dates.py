@@ -7,8 +7,10 @@ weekday picks the wrong week (DESIGN §9), and "11/02/2022" is ambiguous, so onl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tracker.records import DatePrecision
 
@@ -150,7 +152,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
     return anchor, DatePrecision.ON_OR_BEFORE
 
 
-def find_date_cues(sentence: str, anchor: date, future: bool = False) -> list[DateCue]:
+@lru_cache(maxsize=256)
+def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[DateCue, ...]:
     """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind."""
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
@@ -165,10 +168,10 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> list[Da
                 continue
             taken.append((m.start(), m.end()))
             cues.append(DateCue(kind, m.start(), m.end(), m.group(), resolved[0], resolved[1]))
-    return sorted(cues, key=lambda cue: cue.start)
+    return tuple(sorted(cues, key=lambda cue: cue.start))
 
 
-def nearest_cue(cues: list[DateCue], start: int, end: int) -> DateCue | None:
+def nearest_cue(cues: Sequence[DateCue], start: int, end: int) -> DateCue | None:
     """The cue closest to the trigger span; day-precision cues win over vaguer ones at similar distance."""
     if not cues:
         return None

@@ -29,6 +29,7 @@ from tracker.issuers import (
 from tracker.records import CLOSES, DatePrecision, Document, EventType, Mention, Status
 from tracker.text import Sentence, clean_text, split_sentences
 from tracker.vocabulary import (
+    ANY_GATE,
     GATES,
     HEDGE,
     INTERIOR_HEDGE,
@@ -60,6 +61,8 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
     hits: list[TriggerHit] = []
     lower = sentence.lower()
+    if not ANY_GATE.search(lower):
+        return []
     open_types = {event_type for event_type, words in GATES.items() if any(word in lower for word in words)}
     for trigger in TRIGGERS:
         if trigger.event_type not in open_types:
@@ -156,20 +159,26 @@ def _issuers_for(
     return [], "no issuer", rejected, 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the previous sentence leaves behind: its actor (for pronouns) and its day (for "the same day")."""
-
-    actor: str | None = None
-    day: date | None = None
-
-
 def sentence_day(sentence: str, anchor: date) -> date | None:
     """The day a sentence states for past events, if it states one."""
     for cue in find_date_cues(sentence, anchor):
         if cue.precision is DatePrecision.DAY and cue.value <= anchor:
             return cue.value
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the previous sentence leaves behind: its actor (for pronouns) and its day (for "the same day")."""
+
+    actor: str | None = None
+    previous: str = ""
+    anchor: date = date.min
+
+    @property
+    def day(self) -> date | None:
+        # Computed only when a mention needs it: most sentences are never asked.
+        return sentence_day(self.previous, self.anchor) if self.previous else None
 
 
 def _date_for(
@@ -282,7 +291,8 @@ def extract(document: Document, anchor: date, default_target: str, gaz: Gazettee
         # break: news paragraphs are often one sentence long); the day is only the previous sentence's.
         context = Context(
             actor=first_actor(sentence.text, matches, exclude=default_target) or context.actor,
-            day=sentence_day(sentence.text, anchor),
+            previous=sentence.text,
+            anchor=anchor,
         )
     return _retarget(mentions, default_target)
 

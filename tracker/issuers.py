@@ -18,6 +18,9 @@ from tracker.vocabulary import (
     CLAUSE_BREAK,
     GOVERNMENT_AFTER,
     GOVERNMENT_BEFORE_PREPOSITION,
+    GROUP_NOUN,
+    GROUP_QUANTIFIER,
+    GROUP_TO,
     JOINED_GAP,
     LIST_GAP,
     NOT_GOVERNMENT_AFTER,
@@ -111,7 +114,11 @@ def _is_listed_after_including(sentence: str, match: CountryMatch) -> bool:
 @lru_cache(maxsize=64)
 def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     # Every trigger and candidate of a sentence asks for its clause; the breaks are found once per sentence.
-    return tuple((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence))
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence)]
+    for m in GROUP_NOUN.finditer(sentence):
+        if GROUP_QUANTIFIER.search(sentence, max(0, m.start() - 30), m.start()) or GROUP_TO.match(sentence, m.end()):
+            breaks.append((m.start(), m.end() + (3 if GROUP_TO.match(sentence, m.end()) else 0)))
+    return tuple(sorted(breaks))
 
 
 _RELATIVE = re.compile(r",\s*$")
