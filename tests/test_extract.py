@@ -69,6 +69,22 @@ MUST_FIND = [
         "Once again the United States advise citizens to leave Ukraine warn that any aggression It is imminent",
         [("US", "UA", "leave_advisory")],
     ),
+    ("Jordan urged its citizens to leave Israel.", [("JO", "IL", "leave_advisory")]),
+    ("Georgia's foreign ministry told Georgian citizens to leave Israel.", [("GE", "IL", "leave_advisory")]),
+    ("Turkey told its nationals to leave Lebanon.", [("TR", "LB", "leave_advisory")]),
+    ("Papua New Guinea advised its citizens to leave Ukraine.", [("PG", "UA", "leave_advisory")]),
+    (
+        "Officials said:\n- Japan told its citizens to leave\n- Korea closed its embassy in Kyiv",
+        [("JP", "UA", "leave_advisory"), ("KR", "UA", "embassy_closure")],
+    ),
+    (
+        "The Czech embassy, which had sent most of its staff home, returned to full operations on Monday.",
+        [("CZ", "UA", "embassy_drawdown"), ("CZ", "UA", "embassy_return")],
+    ),
+    (
+        "Canada and Australia, which had already urged their citizens to depart, repeated their warnings.",
+        [("AU", "UA", "leave_advisory"), ("CA", "UA", "leave_advisory")],
+    ),
 ]
 
 MUST_NOT_FIND = [
@@ -85,6 +101,11 @@ MUST_NOT_FIND = [
     "Talks in Geneva between Sweden and Finland ended.",
     "Many countries ask citizens to leave the country.",
     "The US advised against all travel to Ukraine.",
+    "Chad Smith, a spokesman, said the company told its employees to leave Sudan.",
+    "The governor of Georgia urged residents to leave the coast.",
+    "Estonia's prime minister urged her EU partners to tell their citizens to leave Ukraine.",
+    "Turkey told its citizens to stay in safe places rather than to leave.",
+    "A British diplomat said London would evacuate its embassy staff if Russia invades.",
 ]
 
 

@@ -7,6 +7,7 @@ recorded in `Mention.explain` so `tracker extract --explain` can show why a row 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ from tracker.vocabulary import (
     HEDGE,
     INTERIOR_HEDGE,
     INTERIOR_NEGATION,
+    LOCAL_LEAVE_OBJECT,
     NEGATION,
     PLANNED,
     REPORTED,
@@ -80,14 +82,18 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     # "withdrew its call on citizens to leave", "lifted the ordered departure ... staff to return": where an
     # opposite event overlaps the event it undoes, only the opposite event was said.
     closing = [h for h in kept if h.trigger.event_type in CLOSES]
-    return [
-        h
-        for h in kept
-        if not any(
-            h.trigger.event_type in CLOSES[c.trigger.event_type] and h.start < c.end and c.start < h.end
-            for c in closing
-        )
-    ]
+    return [h for h in kept if not any(_undoes(c, h, sentence) for c in closing)]
+
+
+def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
+    """Whether `closing` (a lift or return) overlaps `hit` as the act it reverses, not as a separate clause."""
+    if hit.trigger.event_type not in CLOSES[closing.trigger.event_type]:
+        return False
+    if not (hit.start < closing.end and closing.start < hit.end):
+        return False
+    # "The embassy, which had sent its staff home, returned ...": the relative clause is a separate, earlier act.
+    between = sentence[min(closing.start, hit.start) : max(closing.start, hit.start)]
+    return not re.search(r",\s*(?:which|who)\b", between)
 
 
 def _governing_text(sentence: str, hit: TriggerHit) -> str:
@@ -105,6 +111,8 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
         # The whole span: "had no plans to evacuate", "not to travel ... rather than to leave".
         inside = sentence[hit.start : hit.end]
+        if hit.trigger.event_type is EventType.LEAVE_ADVISORY and LOCAL_LEAVE_OBJECT.match(sentence, hit.end):
+            return "leave a district, not a country"
         undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
         if undone:
             return f"negated inside the trigger ('{undone.group(0)}')"

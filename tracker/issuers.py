@@ -27,6 +27,7 @@ from tracker.vocabulary import (
     PLACE_BEFORE,
     PRONOUN_SUBJECT,
     STAFF,
+    SUBNATIONAL_BEFORE,
 )
 
 _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
@@ -72,6 +73,8 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
     before = _before(sentence, match)
     if match.ambiguous and _CAPITALISED_AFTER.match(after):
         return "ambiguous name followed by a capitalised word (a person or another place)"
+    if match.ambiguous and SUBNATIONAL_BEFORE.search(before):
+        return "ambiguous name after a sub-national office (a state or city of that name)"
     if PLACE_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
         return "after a preposition: a place, recipient or topic"
     if match.kind is MatchKind.DEMONYM:

@@ -233,6 +233,15 @@ NEGATION = re.compile(
     r"|without)\b|n[’']t\b",
     _I,
 )
+# What follows "leave" when the advice is about a district, not the country: an evacuation order for a coast or
+# a city is local, not a government telling its nationals to leave a country.
+LOCAL_LEAVE_OBJECT = re.compile(
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:coast|coastline|area|areas|city|town|region|homes?|border\s+area|zone|island"
+    r"|building|premises|neighbou?rhood|district|province|state|camp)\b",
+    _I,
+)
+# Sub-national offices before an ambiguous name: "the governor of Georgia" is a US state's.
+SUBNATIONAL_BEFORE = re.compile(r"\b(?:governor|state|mayor|senator|county|city)\s+(?:of|from)\s+$", _I)
 # Inside a trigger span, these undo it: "told its citizens to stay ... rather than to leave".
 INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|but)\b", _I)
 # Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
