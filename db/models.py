@@ -55,6 +55,8 @@ class Document(SQLModel, table=True):
     language: str = ""
     source: str = ""
     dropped_reason: str = ""
+    # Hash of the normalised text: syndicated copies of one story under different URLs are one document.
+    text_sha256: str = Field(default="", index=True, max_length=64)
     extractor_version: str = ""
     processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -122,3 +124,40 @@ class JobRun(SQLModel, table=True):
     status: str = "running"
     detail: str = Field(default="", sa_column=Column(Text, nullable=False))
     error: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class HttpCache(SQLModel, table=True):
+    """Per canonical URL: validators for conditional GET, the last outcome, and the stored body if any."""
+
+    __tablename__ = "http_cache"
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    source: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    status: int = 0
+    error: str = Field(default="", sa_column=Column(Text, nullable=False))
+    failures: int = 0
+    raw_id: int | None = None
+    fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AdvisoryLevel(SQLModel, table=True):
+    """The current official advice of one government for one country, as one source states it."""
+
+    __tablename__ = "advisory_level"
+    __table_args__ = (UniqueConstraint("source", "issuer", "target", name="uq_advisory_level"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str
+    issuer: str = Field(max_length=8)
+    target: str = Field(max_length=8, index=True)
+    native_label: str = Field(sa_column=Column(Text, nullable=False))
+    level: int
+    scope: str = "whole"
+    leave: bool = False
+    source_updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    url: str = Field(default="", sa_column=Column(Text, nullable=False))
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False))

@@ -9,10 +9,11 @@ from datetime import date, datetime
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from db.models import Change, Document, Event, JobRun, Mention, RawDocument, Source
+from db.models import AdvisoryLevel, Change, Document, Event, HttpCache, JobRun, Mention, RawDocument, Source
 from db.types import utcnow
 from tracker import records
 from tracker.reconcile import FAMILIES, MentionFact, Reconciled
+from tracker.sources.base import AdvisoryLevel as AdvisoryLevelRecord
 
 # --- raw documents and documents -----------------------------------------------------------------------------
 
@@ -84,6 +85,7 @@ def save_document(
     anchor: date | None,
     dropped_reason: str,
     extractor_version: str,
+    text_sha256: str = "",
 ) -> Document:
     row = Document(
         raw_id=raw_id,
@@ -96,6 +98,7 @@ def save_document(
         source=parsed.source if parsed else "",
         dropped_reason=dropped_reason,
         extractor_version=extractor_version,
+        text_sha256=text_sha256,
     )
     session.add(row)
     session.flush()
@@ -372,3 +375,115 @@ def last_change_id(session: Session) -> int:
 def failing_job_runs(session: Session, *, since: datetime) -> list[JobRun]:
     query = select(JobRun).where(JobRun.started_at >= since, JobRun.status == "failed")
     return list(session.exec(query.order_by(col(JobRun.id).desc())).all())
+
+
+# --- fetching: validators, outcomes, source health, advisory levels -------------------------------------------
+
+
+def cache_entry(session: Session, *, url: str) -> HttpCache | None:
+    return session.exec(select(HttpCache).where(HttpCache.url == url)).first()
+
+
+def record_fetch(
+    session: Session,
+    *,
+    url: str,
+    source: str,
+    status: int,
+    error: str,
+    etag: str = "",
+    last_modified: str = "",
+    raw_id: int | None = None,
+    not_modified: bool = False,
+) -> HttpCache:
+    """Remember the outcome for a URL: validators and stored body on success, the error and a count on failure."""
+    entry = cache_entry(session, url=url) or HttpCache(url=url, source=source)
+    entry.status, entry.fetched_at = status, utcnow()
+    if error:
+        entry.error, entry.failures = error[:2000], entry.failures + 1
+    else:
+        entry.error, entry.failures = "", 0
+        if not not_modified:
+            entry.etag, entry.last_modified = etag, last_modified
+            entry.raw_id = raw_id if raw_id is not None else entry.raw_id
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def known_article_urls(session: Session, *, urls: Sequence[str]) -> set[str]:
+    """URLs already stored successfully: discovered again, they are not fetched again."""
+    if not urls:
+        return set()
+    query = select(HttpCache.url).where(col(HttpCache.url).in_(list(urls)), col(HttpCache.raw_id).is_not(None))
+    return set(session.exec(query).all())
+
+
+def source_row(session: Session, *, name: str) -> Source | None:
+    return session.exec(select(Source).where(Source.name == name)).first()
+
+
+def record_source_run(session: Session, *, name: str, kind: str, error: str, attempted_at: datetime) -> Source:
+    row = source_row(session, name=name) or Source(name=name, kind=kind)
+    row.last_attempt_at = attempted_at
+    if error:
+        row.last_error, row.last_error_at = error[:2000], attempted_at
+        row.consecutive_failures += 1
+    else:
+        row.last_success_at, row.consecutive_failures = attempted_at, 0
+    session.add(row)
+    session.flush()
+    return row
+
+
+def upsert_level(session: Session, *, source: str, level: AdvisoryLevelRecord) -> tuple[AdvisoryLevel, str | None]:
+    """Store the current level; return (row, description of the move) when it is new or moved."""
+    row = session.exec(
+        select(AdvisoryLevel).where(
+            AdvisoryLevel.source == source, AdvisoryLevel.issuer == level.issuer, AdvisoryLevel.target == level.target
+        )
+    ).first()
+    moved: str | None = None
+    if row is None:
+        row = AdvisoryLevel(
+            source=source,
+            issuer=level.issuer,
+            target=level.target,
+            native_label=level.native_label,
+            level=level.level,
+            scope=level.scope,
+        )
+        moved = f"level {level.level} ({level.native_label}, {level.scope})"
+    elif (row.level, row.scope, row.leave) != (level.level, level.scope, level.leave):
+        moved = (
+            f"level {row.level} ({row.native_label}, {row.scope}) -> {level.level} "
+            f"({level.native_label}, {level.scope})"
+        )
+    row.native_label, row.level, row.scope, row.leave = level.native_label, level.level, level.scope, level.leave
+    row.source_updated_at, row.url, row.summary, row.seen_at = level.updated_at, level.url, level.summary, utcnow()
+    session.add(row)
+    if moved is not None:
+        session.add(
+            Change(
+                kind="level",
+                issuer=level.issuer,
+                target=level.target,
+                event_type="advisory_level",
+                episode=1,
+                summary=f"{source}: {moved}",
+            )
+        )
+    session.flush()
+    return row, moved
+
+
+def list_levels(session: Session, *, target: str | None = None) -> list[AdvisoryLevel]:
+    query = select(AdvisoryLevel)
+    if target:
+        query = query.where(AdvisoryLevel.target == target)
+    return list(session.exec(query.order_by(col(AdvisoryLevel.target), col(AdvisoryLevel.issuer))).all())
+
+
+def document_with_text(session: Session, *, text_sha256: str) -> Document | None:
+    query = select(Document).where(Document.text_sha256 == text_sha256, Document.dropped_reason == "")
+    return session.exec(query.order_by(col(Document.id))).first()

@@ -21,6 +21,8 @@ from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.parse import parse_document
 from tracker.reconcile import reconcile_family
 from tracker.settings import Settings
+from tracker.sources import issuer_for_source
+from tracker.text import text_digest
 
 log = logging.getLogger("tracker.process")
 
@@ -66,7 +68,15 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
         report.dropped += 1
     else:
         anchor = parsed.published or infer_anchor(parsed.text, raw.fetched_at.date())
-        dropped = "" if parsed.language == "en" else f"language: {parsed.language} (only English is extracted)"
+        digest = text_digest(parsed.text)
+        twin = repo.document_with_text(session, text_sha256=digest)
+        if parsed.language != "en":
+            dropped = f"language: {parsed.language} (only English is extracted)"
+        elif twin is not None:
+            # Syndicated copies: the same story under another URL adds no evidence of its own.
+            dropped = f"duplicate: same text as document {twin.id} ({twin.url})"
+        else:
+            dropped = ""
         document = repo.save_document(
             session,
             raw_id=raw_id,
@@ -75,12 +85,14 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
             anchor=anchor,
             dropped_reason=dropped,
             extractor_version=EXTRACTOR_VERSION,
+            text_sha256=digest,
         )
         assert document.id is not None
         if dropped:
             report.dropped += 1
         else:
-            mentions = extract(parsed, anchor, settings.default_target)
+            hint = issuer_for_source(settings.sources, raw.source)
+            mentions = extract(parsed, anchor, settings.default_target, issuer_hint=hint)
             rows = repo.add_mentions(session, document_id=document.id, mentions=mentions, version=EXTRACTOR_VERSION)
             families.update(repo.family_keys(rows))
             report.mentions += len(rows)

@@ -125,7 +125,8 @@ def settings(tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch)
     for key in list(os.environ):
         if key.startswith("TRACKER_") and not key.startswith("TRACKER_TEST_"):
             monkeypatch.delenv(key)
-    return load_settings(data_dir=tmp_path / "data", database_url=database_url)
+    # No built-in sources: tests never reach beyond loopback.
+    return load_settings(data_dir=tmp_path / "data", database_url=database_url, sources=[])
 
 
 @pytest.fixture

@@ -40,7 +40,8 @@ def wait_for(predicate: Callable[[], Any], what: str, timeout: float = 60.0) -> 
 @pytest.fixture
 def daemon(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], str, Path]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
-    env.update(TRACKER_DATA_DIR=str(tmp_path / "data"), TRACKER_JOBS__INBOX_INTERVAL="1s")
+    # No sources: the built-in ones would reach beyond loopback.
+    env.update(TRACKER_DATA_DIR=str(tmp_path / "data"), TRACKER_JOBS__INBOX_INTERVAL="1s", TRACKER_SOURCES="[]")
     port = free_port()
     log = (tmp_path / "daemon.log").open("wb")
     process = subprocess.Popen(

@@ -24,6 +24,9 @@ def test_defaults_are_the_embedded_setup(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert settings.inbox == Path("tracker-data/inbox")
     assert settings.default_target == "UA"
     assert settings.api.port == 8000 and settings.smtp.security == "none"
+    # Built-in sources: five official advisories and two news searches, watching UA.
+    kinds = {s.kind for s in settings.sources}
+    assert {"gb_fcdo", "ca_travel", "us_state", "de_aa", "au_smartraveller", "gdelt_doc", "google_news"} == kinds
 
 
 def test_toml_file_then_environment_override(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

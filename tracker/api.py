@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
@@ -19,7 +20,7 @@ from tracker.countries import gazetteer
 from tracker.records import EventType
 from tracker.settings import Settings
 from tracker.table import to_csv
-from tracker.views import EventFilter, advisory_rows, change_dict
+from tracker.views import EventFilter, advisory_rows, change_dict, source_health
 
 LEAVE_TYPES = {EventType.LEAVE_ADVISORY.value}
 EMBASSY_TYPES = {EventType.EMBASSY_DRAWDOWN.value, EventType.EMBASSY_RELOCATION.value, EventType.EMBASSY_CLOSURE.value}
@@ -245,18 +246,27 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
 
     @app.get("/api/v1/sources")
     def sources(s: SessionDep) -> list[dict[str, Any]]:
+        return source_health(s, settings.sources, datetime.now(UTC))
+
+    @app.get("/api/v1/levels")
+    def levels(s: SessionDep, target: str | None = None) -> list[dict[str, Any]]:
+        """Official advisory levels per (issuer, target, source): native label and normalised level 1-4."""
         return [
             {
-                "name": r.name,
-                "kind": r.kind,
+                "source": r.source,
+                "issuer": r.issuer,
+                "issuer_name": gazetteer().name(r.issuer),
+                "target": r.target,
+                "native_label": r.native_label,
+                "level": r.level,
+                "scope": r.scope,
+                "leave": r.leave,
+                "source_updated_at": r.source_updated_at.isoformat() if r.source_updated_at else None,
+                "seen_at": r.seen_at.isoformat(timespec="seconds"),
                 "url": r.url,
-                "enabled": r.enabled,
-                "last_success_at": r.last_success_at.isoformat() if r.last_success_at else None,
-                "last_error_at": r.last_error_at.isoformat() if r.last_error_at else None,
-                "last_error": r.last_error,
-                "consecutive_failures": r.consecutive_failures,
+                "summary": r.summary,
             }
-            for r in repo.list_sources(s)
+            for r in repo.list_levels(s, target=_country(target, "target"))
         ]
 
     return app

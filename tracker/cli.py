@@ -319,13 +319,79 @@ def db_upgrade(config: ConfigOption = None) -> None:
 
 @sources_app.command("list")
 def sources_list(config: ConfigOption = None) -> None:
-    """List the configured sources."""
+    """List the configured sources (unknown kinds are an error)."""
+    from tracker.sources import kind_of
+
     settings = _settings(config)
     if not settings.sources:
         typer.echo("no sources configured")
+    failures = 0
     for source in settings.sources:
+        try:
+            kind_of(source)
+        except KeyError as exc:
+            typer.echo(f"error: {exc.args[0]}", err=True)
+            failures += 1
         state = "enabled" if source.enabled else "disabled"
         typer.echo(f"{source.name:<24} {source.kind:<16} every {source.interval:<5} {state:<8} {source.url}")
+    if failures:
+        raise typer.Exit(2)
+
+
+@sources_app.command("check")
+def sources_check(
+    config: ConfigOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """Show each source's health: last success, last error, consecutive failures, staleness (exit 1 if stale)."""
+    from db.engine import session_scope
+    from tracker.views import source_health
+
+    settings = _settings(config)
+    with session_scope(_engine(settings)) as session:
+        rows = source_health(session, settings.sources, datetime.now(UTC))
+    if format == "json":
+        typer.echo(json.dumps(rows, indent=2))
+    else:
+        for row in rows:
+            state = "STALE" if row["stale"] else "ok"
+            typer.echo(
+                f"{row['name']:<24} {state:<5} last success {row['last_success_at'] or 'never':<25} "
+                f"failures {row['consecutive_failures']:<3} {row['last_error'] or ''}"
+            )
+    if any(row["stale"] for row in rows):
+        raise typer.Exit(1)
+
+
+@app.command()
+def fetch(
+    source: Annotated[str | None, typer.Option(help="Only this source (its name).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run one fetch cycle now (all enabled sources, or one) and process what it stored."""
+    from jobs.fetch import fetch_cycle
+    from jobs.process import process_pending
+    from tracker.sources import kind_of
+
+    settings = _settings(config)
+    _logging()
+    names = {s.name for s in settings.sources}
+    if source is not None and source not in names:
+        raise _fail(f"--source: no source named {source!r} (configured: {', '.join(sorted(names)) or 'none'})")
+    for configured in settings.sources:
+        try:
+            kind_of(configured)
+        except KeyError as exc:
+            raise _fail(exc.args[0]) from None
+    engine = _engine(settings)
+    _sync_sources(engine, settings)
+    report = fetch_cycle(engine, settings, source)
+    for line in report.sources:
+        typer.echo(line.summary())
+    processed = process_pending(engine, settings)
+    typer.echo(f"processed: {processed.summary()}")
+    if report.failed or processed.failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -12,12 +12,14 @@ import random
 import signal
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 import uvicorn
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 
+from jobs.fetch import fetch_cycle
 from jobs.inbox import ingest_inbox
 from jobs.process import process_pending
 from jobs.runner import run_job
@@ -31,7 +33,7 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
     # One worker for the pipeline: documents are processed one at a time, so two jobs never reconcile the same
     # family concurrently. Coalesce + max_instances=1: a slow run never overlaps itself, missed runs merge.
     scheduler = BackgroundScheduler(
-        executors={"default": ThreadPoolExecutor(max_workers=1)},
+        executors={"default": ThreadPoolExecutor(max_workers=1), "fetch": ThreadPoolExecutor(max_workers=4)},
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         timezone=UTC,
     )
@@ -54,6 +56,22 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
         args=[engine, "process", lambda: process_pending(engine, settings)],
         next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
     )
+    # Each source is its own job on the fetch pool: a slow or failing source never delays another, and never
+    # overlaps itself. Jitter spreads sources that share an interval; coalescing merges runs missed while down.
+    for config in settings.sources:
+        if not config.enabled:
+            continue
+        scheduler.add_job(
+            run_job,
+            "interval",
+            seconds=config.interval_seconds,
+            jitter=max(1, config.interval_seconds // 10),
+            id=f"fetch:{config.name}",
+            name=f"fetch:{config.name}",
+            executor="fetch",
+            args=[engine, f"fetch:{config.name}", partial(fetch_cycle, engine, settings, config.name)],
+            next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
+        )
     return scheduler
 
 

@@ -214,16 +214,27 @@ def _sentence_mentions(
     default_target: str,
     context: Context,
     gaz: Gazetteer,
+    issuer_hint: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
     for hit in find_triggers(text):
         event_type = hit.trigger.event_type
-        if event_type is EventType.LEAVE_ADVISORY and not has_people(text, matches, hit.start, hit.end):
+        official_voice = hit.trigger.name == "you-should-leave"
+        if official_voice and not issuer_hint:
+            continue
+        if (
+            not official_voice
+            and event_type is EventType.LEAVE_ADVISORY
+            and not has_people(text, matches, hit.start, hit.end)
+        ):
             continue
         reason = rejection(text, hit)
         if reason:
             continue
         issuers, issuer_cue, _, penalty = _issuers_for(sentence, matches, hit, context.actor)
+        if not issuers and issuer_hint:
+            # Official advice names no issuer: it is its publisher's own.
+            issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
@@ -281,8 +292,15 @@ def _retarget(mentions: list[Mention], default_target: str) -> list[Mention]:
     return result
 
 
-def extract(document: Document, anchor: date, default_target: str, gaz: Gazetteer | None = None) -> list[Mention]:
-    """Mentions in one document. `anchor` is its publication date (or the best stand-in the caller has)."""
+def extract(
+    document: Document,
+    anchor: date,
+    default_target: str,
+    gaz: Gazetteer | None = None,
+    issuer_hint: str | None = None,
+) -> list[Mention]:
+    """Mentions in one document. `anchor` is its publication date (or the best stand-in the caller has);
+    `issuer_hint` is the government that published the document, for official advisory text."""
     gaz = gaz or gazetteer()
     text = clean_text(document.text)
     mentions: list[Mention] = []
@@ -290,7 +308,7 @@ def extract(document: Document, anchor: date, default_target: str, gaz: Gazettee
     context = Context()
     for sentence in split_sentences(text):
         matches = gaz.find(sentence.text)
-        for mention in _sentence_mentions(sentence, matches, anchor, default_target, context, gaz):
+        for mention in _sentence_mentions(sentence, matches, anchor, default_target, context, gaz, issuer_hint):
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)

@@ -107,8 +107,15 @@ def is_html(raw: RawDocument) -> bool:
     return bool(_HTML_SNIFF.search(raw.body[:2048])) and not raw.url.lower().endswith(".txt")
 
 
+STRUCTURED_TYPES = ("json", "application/rss+xml", "application/atom+xml", "text/xml", "application/xml")
+
+
 def parse_document(raw: RawDocument) -> Document:
     """Parse one stored raw document; raise InputError with a one-line reason when it is not an article."""
+    content_type = raw.content_type.lower()
+    if any(kind in content_type for kind in STRUCTURED_TYPES):
+        # Feeds and official JSON are kept in the raw store for the record; their adapters read them.
+        raise InputError(f"{raw.url}: structured payload ({raw.content_type}), read by its source adapter")
     text = decode_text(raw.body, raw.url or "document")
     if is_html(raw):
         return parse_html(text, raw.url, raw.source)

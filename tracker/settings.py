@@ -63,11 +63,43 @@ class SourceConfig(BaseModel):
         return parse_interval(self.interval)
 
 
+def default_sources() -> list[SourceConfig]:
+    """The built-in sources: the official advisories of five governments and two news searches for the watches.
+
+    News searches build their query from the watch targets; official sources fetch one page per target where the
+    source is per country. `sources = []` in the config (or TRACKER_SOURCES='[]') turns them all off.
+    """
+    return [
+        SourceConfig(name="uk-fcdo", kind="gb_fcdo", interval="1h"),
+        SourceConfig(name="canada-travel", kind="ca_travel", interval="1h"),
+        SourceConfig(
+            name="us-state-dept", kind="us_state", interval="1h", url="https://travel.state.gov/_res/rss/TAsTWs.xml"
+        ),
+        SourceConfig(
+            name="germany-aa", kind="de_aa", interval="1h", url="https://www.auswaertiges-amt.de/opendata/travelwarning"
+        ),
+        SourceConfig(name="australia-smartraveller", kind="au_smartraveller", interval="2h"),
+        SourceConfig(name="gdelt-news", kind="gdelt_doc", interval="30m"),
+        SourceConfig(name="google-news", kind="google_news", interval="30m"),
+    ]
+
+
 class FetchSettings(BaseModel):
+    """Polite, bounded HTTP fetching (issue 4). Delays and timeouts are seconds."""
+
     user_agent: str = "tracker/0.1 (+https://example.org/contact)"
     allow_private_hosts: list[str] = Field(default_factory=list)
     timeout: float = 20.0
     max_body_bytes: int = 5_000_000
+    concurrency: int = 16
+    per_host_concurrency: int = 2
+    per_host_delay: float = 1.0
+    retries: int = 3
+    backoff_base: float = 1.0
+    max_retry_after: float = 120.0
+    max_redirects: int = 5
+    respect_robots: bool = True
+    max_articles_per_source: int = 50
 
 
 class ApiSettings(BaseModel):
@@ -120,7 +152,7 @@ class Settings(BaseSettings):
     database_url: str = ""
     inbox_dir: Path | None = None
     watches: list[Watch] = Field(default_factory=lambda: [Watch()])
-    sources: list[SourceConfig] = Field(default_factory=list)
+    sources: list[SourceConfig] = Field(default_factory=default_sources)
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)

@@ -7,6 +7,7 @@ datelines, and machine-translated text whose sentences lack final punctuation.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -178,3 +179,11 @@ def split_sentences(text: str) -> list[Sentence]:
         offset += len(line) + 1
         paragraph_index += 1
     return sentences
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def text_digest(text: str) -> str:
+    """Hash of the text with case and white space folded: the same story under two URLs has one digest."""
+    return hashlib.sha256(_SPACE.sub(" ", text).strip().lower().encode("utf-8")).hexdigest()

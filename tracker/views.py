@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session
 
 from db import repo
 from db.models import Change, Event
 from tracker.countries import gazetteer
+from tracker.settings import SourceConfig
 from tracker.table import TableRow
 
 
@@ -68,3 +69,37 @@ def change_dict(change: Change) -> dict[str, object]:
         "episode": change.episode,
         "summary": change.summary,
     }
+
+
+def source_health(session: Session, sources: list[SourceConfig], now: datetime) -> list[dict[str, object]]:
+    """Configured sources with their health: last success and error, consecutive failures, staleness.
+
+    A source is stale when it has not succeeded within two of its intervals (or never, once it has been tried).
+    """
+    rows = {row.name: row for row in repo.list_sources(session)}
+    result: list[dict[str, object]] = []
+    for config in sources:
+        row = rows.get(config.name)
+        last_success = row.last_success_at if row else None
+        age = (now - last_success).total_seconds() if last_success else None
+        tried = bool(row and row.last_attempt_at)
+        stale = (age is None and tried) or (age is not None and age > 2 * config.interval_seconds)
+        result.append(
+            {
+                "name": config.name,
+                "kind": config.kind,
+                "url": config.url,
+                "enabled": config.enabled,
+                "interval": config.interval,
+                "last_attempt_at": row.last_attempt_at.isoformat(timespec="seconds")
+                if row and row.last_attempt_at
+                else None,
+                "last_success_at": last_success.isoformat(timespec="seconds") if last_success else None,
+                "last_error_at": row.last_error_at.isoformat(timespec="seconds") if row and row.last_error_at else None,
+                "last_error": row.last_error if row else "",
+                "consecutive_failures": row.consecutive_failures if row else 0,
+                "seconds_since_success": round(age) if age is not None else None,
+                "stale": stale,
+            }
+        )
+    return result

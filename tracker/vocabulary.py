@@ -79,6 +79,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
         rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to)\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
+    # Official advice speaks to its readers: "If you're in Ukraine, you should leave now". Only counted where the
+    # document's publisher is known (an official source), which then is the issuer.
+    _t(
+        "you-should-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\byou\s+(?:should|must|need\s+to|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)\s+(?:\w+\s+)?"
+        rf"{_LEAVE}\b",
+    ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
         "advise-that-citizens-leave",

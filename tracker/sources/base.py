@@ -1,0 +1,92 @@
+"""What a source kind is: which URLs to fetch for a configured source, and how to read what came back (pure).
+
+Discovery kinds (rss, gdelt_doc, google_news) return links to article pages; `page` returns the page itself as a
+document; official adapters (gb_fcdo, ca_travel, us_state, de_aa, au_smartraveller) return advisory levels and the
+English prose inside them, which goes through the extractor like news. Fetching lives in tracker.fetch, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tracker.settings import SourceConfig
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An article a discovery source points to."""
+
+    url: str
+    title: str = ""
+    summary: str = ""
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AdvisoryLevel:
+    """One government's official advice for one country, as its source states it.
+
+    `level` is normalised: 1 normal precautions, 2 increased caution, 3 reconsider / avoid non-essential travel,
+    4 do not travel / leave. `leave` is True when the advice tells the issuer's nationals to leave the country.
+    """
+
+    issuer: str
+    target: str
+    native_label: str
+    level: int
+    scope: str  # "whole" | "parts"
+    updated_at: datetime | None
+    url: str
+    leave: bool = False
+    summary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """Official text to run through the extractor like an article (English only)."""
+
+    url: str
+    title: str
+    text: str
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOutput:
+    links: tuple[Link, ...] = ()
+    levels: tuple[AdvisoryLevel, ...] = ()
+    prose: tuple[Prose, ...] = ()
+
+
+class SourceDown(Exception):
+    """The source answered, but with a body that means it is down (e.g. the Auswärtiges Amt's `{}`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One URL to fetch for a source; `target` says which country it is about, where the URL is per country."""
+
+    url: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceKind:
+    """A kind of source: a name, the URLs it needs, a pure parser, and the saved fixture its contract test uses.
+
+    `parse(config, request, body, content_type)` raises ValueError (malformed) or SourceDown; "nothing found" is
+    an empty SourceOutput.
+    """
+
+    name: str
+    description: str
+    requests: Callable[[SourceConfig, tuple[str, ...]], list[Request]]
+    parse: Callable[[SourceConfig, Request, bytes, str], SourceOutput]
+    fixture: str  # file name under tests/fixtures/sources/
+    official: bool = False
+    default_url: str = ""
+    examples: tuple[str, ...] = field(default_factory=tuple)
+    # The fetched body is itself the article (the `page` kind), stored and extracted like an ingested file.
+    stores_body: bool = False

@@ -1,0 +1,191 @@
+"""`ca_travel`: Government of Canada travel advice, one country file per request (pure).
+
+`https://data.international.gc.ca/travel-voyage/cta-cap-{iso2}.json` holds `{"metadata": ..., "data": {...}}` with
+`country-iso`, `advisory-state` (0 normal precautions .. 3 avoid all travel), `has-regional-advisory`,
+`date-published` and the English text under `eng` (`advisory-text`, `recent-updates`, and the HTML sections
+`advisories` and `security`, where "you should leave the country" is written).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup
+from dateutil import parser as dateparser
+
+from tracker.countries import gazetteer
+from tracker.settings import SourceConfig
+from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
+
+NAME = "ca_travel"
+ISSUER = "CA"
+DEFAULT_URL = "https://data.international.gc.ca/travel-voyage/cta-cap-{iso2}.json"
+WEB_URL = "https://travel.gc.ca/destinations/{slug}"
+# Global Affairs writes local Ottawa times without an offset in `date-published.date` and `friendly-date`.
+OTTAWA = ZoneInfo("America/Toronto")
+_TZINFOS = {"EST": -5 * 3600, "EDT": -4 * 3600}
+
+# advisory-state -> the label Canada uses for it; the normalised level is the state plus one.
+STATES = {
+    0: "Take normal security precautions",
+    1: "Exercise a high degree of caution",
+    2: "Avoid non-essential travel",
+    3: "Avoid all travel",
+}
+# English HTML sections turned into prose, with the title the travel.gc.ca page gives them.
+SECTIONS = (("advisories", "Risk level"), ("security", "Safety and security"))
+
+# Advice telling Canadians to leave the country; the object after "leave" keeps "leave enough time" out.
+_CANADIANS = r"(?i:Canadians|Canadian\s+citizens)"
+_LEAVE_OBJECT = (
+    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
+    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe)"
+    r"|[A-Z][\w’'-]+)"
+)
+# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
+_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
+_LEAVE = re.compile(
+    rf"(?:\b(?i:you)|{_CANADIANS})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
+    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
+    rf"\s+(?i:(?:now|immediately)\s+)?(?i:leave)\s+{_LEAVE_OBJECT}"
+    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
+    rf"{_CANADIANS}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+(?i:leave)\s+{_LEAVE_OBJECT}"
+    rf"|(?:^|(?<=[.!?:]\s))\s*(?i:leave)\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
+    re.MULTILINE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
+    url = config.url or DEFAULT_URL
+    if "{iso2}" not in url:
+        return [Request(url, config.target.upper())]
+    codes = (config.target,) if config.target else targets
+    # The files are named with lower-case codes (cta-cap-ua.json).
+    return [Request(url.format(iso2=code.lower()), code.upper()) for code in codes]
+
+
+def _load(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
+        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{NAME}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _text(html: str) -> str:
+    """HTML to plain text with one line per block element, so sentences never run across headings or items."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def says_leave(text: str) -> bool:
+    """Whether the text tells Canadians to leave the country (not a region, not after a 'not')."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+
+
+def _published(data: dict[str, Any], eng: dict[str, Any]) -> datetime | None:
+    """The publication time: the epoch timestamp if given, else the ISO `asp`, else the local date strings."""
+    published = data.get("date-published")
+    if isinstance(published, dict):
+        stamp = published.get("timestamp")
+        if isinstance(stamp, int | float) and not isinstance(stamp, bool):
+            return datetime.fromtimestamp(stamp, UTC)
+        for key in ("asp", "date"):
+            when = _local_time(published.get(key))
+            if when:
+                return when
+    return _local_time(eng.get("friendly-date"))
+
+
+def _local_time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        parsed = dateparser.parse(value, tzinfos=_TZINFOS)
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"{NAME}: bad date {value!r}") from exc
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=OTTAWA)).astimezone(UTC)
+
+
+def _state(data: dict[str, Any]) -> int:
+    state = data.get("advisory-state")
+    if isinstance(state, str) and state.strip().isdigit():
+        state = int(state)
+    if not isinstance(state, int) or isinstance(state, bool) or state not in STATES:
+        raise ValueError(f"{NAME}: advisory-state {state!r} is not 0-3")
+    return state
+
+
+def _target(data: dict[str, Any], eng: dict[str, Any], fallback: str) -> str | None:
+    code = str(data.get("country-iso") or "").strip().upper()
+    if gazetteer().is_known(code):
+        return code
+    name = eng.get("name")
+    found = gazetteer().lookup(name) if isinstance(name, str) else None
+    return found or fallback or None
+
+
+def _prose(eng: dict[str, Any], url: str, published: datetime | None) -> tuple[Prose, ...]:
+    name = str(eng.get("name") or "")
+    prose = []
+    lead = "\n".join(_text(str(eng.get(key) or "")) for key in ("advisory-text", "recent-updates")).strip()
+    if lead:
+        prose.append(Prose(url=url, title=f"{name}: travel advice and advisories", text=lead, published=published))
+    for key, title in SECTIONS:
+        text = _text(str(eng.get(key) or ""))
+        if text:
+            prose.append(Prose(url=url, title=f"{name}: {title}", text=text, published=published))
+    return tuple(prose)
+
+
+def _parse(config: SourceConfig, request: Request, body: bytes, _content_type: str) -> SourceOutput:
+    data = _load(body).get("data")
+    if not isinstance(data, dict):
+        raise ValueError(f"{NAME}: no 'data' object (not a cta-cap country file?)")
+    eng = data.get("eng")
+    if not isinstance(eng, dict):
+        raise ValueError(f"{NAME}: no English section 'data.eng'")
+    state = _state(data)
+    target = _target(data, eng, request.target)
+    if target is None:
+        return SourceOutput()  # an unknown destination is skipped, not an error
+    published = _published(data, eng)
+    slug = str(eng.get("url-slug") or "").strip()
+    url = WEB_URL.format(slug=slug) if slug else request.url
+    prose = _prose(eng, url, published)
+    label = " ".join(str(eng.get("advisory-text") or "").split()) or STATES[state]
+    advisory = AdvisoryLevel(
+        issuer=ISSUER,
+        target=target,
+        native_label=label,
+        level=state + 1,
+        scope="parts" if data.get("has-regional-advisory") in (1, "1", True) else "whole",
+        updated_at=published,
+        url=url,
+        leave=any(says_leave(p.text) for p in prose),
+        summary=_text(str(eng.get("recent-updates") or "")),
+    )
+    return SourceOutput(levels=(advisory,), prose=prose)
+
+
+KIND = SourceKind(
+    name=NAME,
+    description="Government of Canada travel advice (data.international.gc.ca), one file per watched country.",
+    requests=_requests,
+    parse=_parse,
+    fixture="ca_travel.json",
+    official=True,
+    default_url=DEFAULT_URL,
+    examples=("https://data.international.gc.ca/travel-voyage/cta-cap-ua.json",),
+)

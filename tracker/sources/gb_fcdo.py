@@ -1,0 +1,229 @@
+"""`gb_fcdo`: UK FCDO travel advice, one country page per request from the GOV.UK Content API (pure).
+
+The page is `https://www.gov.uk/api/content/foreign-travel-advice/{slug}`. `details.alert_status` lists the FCDO's
+warnings ("avoid_all_travel_to_parts", ...); the strongest one gives the level and whether it covers the whole
+country. `details.parts[]` (title, HTML body) is the advice itself, returned as English prose for the extractor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import UTC, datetime
+from typing import Any
+
+import pycountry
+from bs4 import BeautifulSoup
+
+from tracker.countries import gazetteer
+from tracker.settings import SourceConfig
+from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
+
+NAME = "gb_fcdo"
+ISSUER = "GB"
+DEFAULT_URL = "https://www.gov.uk/api/content/foreign-travel-advice/{slug}"
+WEB_ROOT = "https://www.gov.uk"
+
+# alert_status value -> (level, scope, label). A warning about all travel to part of a country still outranks one
+# about all but essential travel to all of it: the level says how strong the advice is, the scope where it holds.
+ALERTS: dict[str, tuple[int, str, str]] = {
+    "avoid_all_travel_to_whole_country": (4, "whole", "Advise against all travel to the whole country"),
+    "avoid_all_travel_to_parts": (4, "parts", "Advise against all travel to parts of the country"),
+    "avoid_all_but_essential_travel_to_whole_country": (
+        3,
+        "whole",
+        "Advise against all but essential travel to the whole country",
+    ),
+    "avoid_all_but_essential_travel_to_parts": (
+        3,
+        "parts",
+        "Advise against all but essential travel to parts of the country",
+    ),
+}
+NO_ALERT_LABEL = "No advice against travel"
+
+# GOV.UK slugs that do not follow from the gazetteer's English name (checked against the Content API's index).
+# "Saint"/"Sint" becoming "st" is a rule, not an entry; shared pages (Cook Islands, Tokelau and Niue) are listed.
+SLUG_OVERRIDES: dict[str, str] = {
+    "AQ": "antarctica-british-antarctic-territory",
+    "BL": "st-martin-and-st-barthelemy",
+    "MF": "st-martin-and-st-barthelemy",
+    "BQ": "bonaire-st-eustatius-saba",
+    "CD": "democratic-republic-of-the-congo",
+    "CG": "congo",
+    "CI": "cote-d-ivoire",
+    "CK": "cook-islands-tokelau-and-niue",
+    "NU": "cook-islands-tokelau-and-niue",
+    "TK": "cook-islands-tokelau-and-niue",
+    "FM": "federated-states-of-micronesia",
+    "GM": "the-gambia",
+    "GS": "south-georgia-and-south-sandwich-islands",
+    "MO": "macao",
+    "PN": "pitcairn-island",
+    "SH": "st-helena-ascension-and-tristan-da-cunha",
+    "TL": "timor-leste",
+    "US": "usa",
+    "XK": "kosovo",
+}
+
+# Advice telling British nationals to leave the country. The object after "leave" is required, so "you should
+# leave plenty of time" and "leave these areas" (a region, not the country) do not count; the conditional
+# "If you're in X, you should leave now" is how the FCDO says it, so "if" before it is no hedge here.
+_BRITISH = r"(?i:British\s+(?:nationals|citizens|people)|UK\s+nationals|Britons)"
+_LEAVE_OBJECT = (
+    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
+    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe)"
+    r"|[A-Z][\w’'-]+)"
+)
+# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
+_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
+_LEAVE = re.compile(
+    rf"(?:\b(?i:you)|{_BRITISH})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
+    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
+    rf"\s+(?i:(?:now|immediately)\s+)?(?i:leave)\s+{_LEAVE_OBJECT}"
+    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
+    rf"{_BRITISH}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+(?i:leave)\s+{_LEAVE_OBJECT}"
+    rf"|(?:^|(?<=[.!?:]\s))\s*(?i:leave)\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
+    re.MULTILINE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+
+
+def _slug(code: str) -> str:
+    """The GOV.UK page slug for an ISO code: the country's English name, lowercased and hyphenated."""
+    if code in SLUG_OVERRIDES:
+        return SLUG_OVERRIDES[code]
+    ascii_name = unicodedata.normalize("NFKD", gazetteer().name(code)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return re.sub(r"(?:^|(?<=-))s(?:ain|in)t(?=-)", "st", slug)
+
+
+def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
+    url = config.url or DEFAULT_URL
+    if "{slug}" not in url:
+        return [Request(url, config.target.upper())]
+    codes = (config.target,) if config.target else targets
+    return [Request(url.format(slug=_slug(code.upper())), code.upper()) for code in codes]
+
+
+def _load(body: bytes) -> dict[str, Any]:
+    try:
+        data = json.loads(body)
+    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
+        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{NAME}: expected a JSON object, got {type(data).__name__}")
+    return data
+
+
+def _text(html: str) -> str:
+    """HTML to plain text with one line per block element, so sentences never run across headings or items."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def says_leave(text: str) -> bool:
+    """Whether the text tells British nationals to leave the country (not a region, not a hypothetical 'not')."""
+    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+
+
+def _when(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"{NAME}: bad timestamp {value!r}") from exc
+    return (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def _target(details: dict[str, Any], fallback: str) -> str | None:
+    """ISO code of the page's country: its name through the gazetteer, else pycountry, else the requested one."""
+    country = details.get("country")
+    name = country.get("name") if isinstance(country, dict) else None
+    if isinstance(name, str) and name:
+        code = gazetteer().lookup(name)
+        if code is None:
+            try:
+                code = pycountry.countries.lookup(name).alpha_2
+            except LookupError:
+                code = None
+        if code and gazetteer().is_known(code):
+            return code
+    return fallback or None
+
+
+def _strongest(statuses: list[str]) -> tuple[int, str, str]:
+    unknown = [s for s in statuses if s not in ALERTS]
+    if unknown:
+        raise ValueError(f"{NAME}: unknown alert_status {unknown[0]!r}")
+    if not statuses:
+        return 1, "whole", NO_ALERT_LABEL
+    level, scope, _ = max((ALERTS[s] for s in statuses), key=lambda a: (a[0], a[1] == "whole"))
+    return level, scope, "; ".join(ALERTS[s][2] for s in statuses)
+
+
+def _prose(details: dict[str, Any], web_url: str, published: datetime | None) -> tuple[Prose, ...]:
+    parts = details.get("parts") or []
+    if not isinstance(parts, list):
+        raise ValueError(f"{NAME}: details.parts is not a list")
+    prose = []
+    for part in parts:
+        if not isinstance(part, dict) or not isinstance(part.get("body"), str):
+            raise ValueError(f"{NAME}: a part without an HTML body")
+        text = _text(part["body"])
+        if text:
+            url = f"{web_url}/{part.get('slug') or ''}".rstrip("/")
+            prose.append(Prose(url=url, title=str(part.get("title") or ""), text=text, published=published))
+    return tuple(prose)
+
+
+def _parse(config: SourceConfig, request: Request, body: bytes, _content_type: str) -> SourceOutput:
+    data = _load(body)
+    details = data.get("details")
+    if not isinstance(details, dict):
+        raise ValueError(f"{NAME}: no 'details' object (not a travel advice page?)")
+    statuses = details.get("alert_status") or []
+    if not isinstance(statuses, list) or not all(isinstance(s, str) for s in statuses):
+        raise ValueError(f"{NAME}: details.alert_status is not a list of strings")
+    target = _target(details, request.target)
+    if target is None:
+        return SourceOutput()  # a page about a place we cannot name is skipped, not an error
+    level, scope, label = _strongest(statuses)
+    updated = _when(data.get("public_updated_at"))
+    base_path = data.get("base_path")
+    web_url = WEB_ROOT + base_path if isinstance(base_path, str) and base_path else request.url
+    summary = str(details.get("change_description") or "").strip()
+    prose = _prose(details, web_url, updated)
+    # Entry rules say when visitors must leave ("leave before your visa expires"); that is no call to leave.
+    advice = [p for p in prose if not p.url.endswith("/entry-requirements")]
+    leave = says_leave(summary) or any(says_leave(p.text) for p in advice)
+    advisory = AdvisoryLevel(
+        issuer=ISSUER,
+        target=target,
+        native_label=label,
+        level=level,
+        scope=scope,
+        updated_at=updated,
+        url=web_url,
+        leave=leave,
+        summary=summary,
+    )
+    return SourceOutput(levels=(advisory,), prose=prose)
+
+
+KIND = SourceKind(
+    name=NAME,
+    description="UK FCDO travel advice (GOV.UK Content API), one page per watched country: level and prose.",
+    requests=_requests,
+    parse=_parse,
+    fixture="gb_fcdo.json",
+    official=True,
+    default_url=DEFAULT_URL,
+    examples=("https://www.gov.uk/api/content/foreign-travel-advice/ukraine",),
+)
