@@ -30,10 +30,12 @@ def body(path: Path, base: str) -> bytes:
 def site() -> Iterator[FixtureServer]:
     with serving() as server:
         base = server.base
-        server.routes["/feeds/world.xml"] = Route(body(SOURCES / "rss.xml", base), etag='"w1"',
-                                                  content_type="application/rss+xml")
-        server.routes["/gnews.xml"] = Route(body(SOURCES / "google_news.xml", base), etag='"g1"',
-                                            content_type="application/rss+xml")
+        server.routes["/feeds/world.xml"] = Route(
+            body(SOURCES / "rss.xml", base), etag='"w1"', content_type="application/rss+xml"
+        )
+        server.routes["/gnews.xml"] = Route(
+            body(SOURCES / "google_news.xml", base), etag='"g1"', content_type="application/rss+xml"
+        )
         server.routes["/gdelt"] = Route(body(SOURCES / "gdelt_doc.json", base), content_type="application/json")
         server.routes["/embassy/notice"] = Route(body(SOURCES / "page.html", base), etag='"p1"')
         server.routes["/feeds/broken.xml"] = Route(b"<rss><channel><item><title>Unclosed", content_type="text/xml")
@@ -56,7 +58,9 @@ def settings_for(settings: Settings, site: FixtureServer) -> Settings:
         SourceConfig(name="down-feed", kind="rss", url=site.url("/feeds/down.xml")),
     ]
     return load_settings(
-        data_dir=settings.data_dir, database_url=settings.database_url, sources=sources,
+        data_dir=settings.data_dir,
+        database_url=settings.database_url,
+        sources=sources,
         fetch={"allow_private_hosts": ["127.0.0.1"], "per_host_delay": 0, "retries": 1, "backoff_base": 0.01},
     )
 
@@ -79,8 +83,14 @@ def test_fetch_cycle_end_to_end(engine: Engine, settings_for: Settings, site: Fi
         rows = advisory_rows(session, EventFilter(target="UA"))
         docs = session.exec(select(Document)).all()
     found = {(r.issuer, r.event_type) for r in rows}
-    assert {("JP", "leave_advisory"), ("NO", "leave_advisory"), ("IL", "embassy_drawdown"),
-            ("CA", "embassy_closure"), ("CA", "embassy_relocation"), ("EE", "leave_advisory")} <= found
+    assert {
+        ("JP", "leave_advisory"),
+        ("NO", "leave_advisory"),
+        ("IL", "embassy_drawdown"),
+        ("CA", "embassy_closure"),
+        ("CA", "embassy_relocation"),
+        ("EE", "leave_advisory"),
+    } <= found
     assert not {"SE", "PL", "FR", "DE"} & {r.issuer for r in rows}  # comments, see-also and places
     duplicates = [d for d in docs if d.dropped_reason.startswith("duplicate")]
     assert len(duplicates) == 1 and "japan-norway" in duplicates[0].url
