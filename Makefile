@@ -35,6 +35,7 @@ test: lint typecheck pytest
 
 bench: install-dev
 	$(BIN)/python -m benchmarks.extraction
+	$(BIN)/python -m benchmarks.fetch
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

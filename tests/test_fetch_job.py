@@ -135,3 +135,95 @@ def _now():  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
+
+
+def test_official_sources_store_levels_and_their_advice(
+    engine: Engine, settings: Settings, site: FixtureServer
+) -> None:
+    for name, path, content_type in [
+        ("gb_fcdo.json", "/gov/foreign-travel-advice/ukraine", "application/json"),
+        ("ca_travel.json", "/ca/cta-cap-ua.json", "application/json"),
+        ("us_state.xml", "/us/TAsTWs.xml", "application/rss+xml"),
+        ("de_aa.json", "/de/travelwarning", "application/json"),
+        ("au_smartraveller.json", "/au/destinations-export", "application/json"),
+    ]:
+        site.routes[path] = Route((SOURCES / name).read_bytes(), content_type=content_type, etag=f'"{name}"')
+    official = load_settings(
+        data_dir=settings.data_dir,
+        database_url=settings.database_url,
+        fetch={"allow_private_hosts": ["127.0.0.1"], "per_host_delay": 0, "retries": 0},
+        sources=[
+            SourceConfig(name="uk", kind="gb_fcdo", url=site.url("/gov/foreign-travel-advice/{slug}")),
+            SourceConfig(name="ca", kind="ca_travel", url=site.url("/ca/cta-cap-{iso2}.json")),
+            SourceConfig(name="us", kind="us_state", url=site.url("/us/TAsTWs.xml")),
+            SourceConfig(name="de", kind="de_aa", url=site.url("/de/travelwarning")),
+            SourceConfig(name="au", kind="au_smartraveller", url=site.url("/au/destinations-export")),
+        ],
+    )
+    report = fetch_cycle(engine, official)
+    assert not report.failed, report.summary()
+    with Session(engine) as session:
+        levels = {(lv.source, lv.issuer, lv.target): lv for lv in repo.list_levels(session, target="UA")}
+        level_changes = session.exec(select(Change).where(Change.kind == "level")).all()
+    assert {key[1] for key in levels} == {"GB", "CA", "US", "DE", "AU"}
+    assert all(1 <= lv.level <= 4 for lv in levels.values())
+    assert len(level_changes) == 5  # first sight of each
+    process_pending(engine, official)
+    with Session(engine) as session:
+        issuers = {r.issuer for r in advisory_rows(session, EventFilter(target="UA"))}
+    # Official prose is extracted with its publisher as the issuer ("you should leave now").
+    assert issuers and issuers <= {"GB", "CA", "US", "AU"}
+
+    # Unchanged sources cost a 304 and write nothing; a moved level writes one change.
+    again = fetch_cycle(engine, official)
+    assert sum(s.not_modified for s in again.sources) == 5
+    ca = (SOURCES / "ca_travel.json").read_text().replace('"advisory-state": 3', '"advisory-state": 2')
+    site.routes["/ca/cta-cap-ua.json"] = Route(ca.encode(), content_type="application/json", etag='"ca2"')
+    moved = fetch_cycle(engine, official, "ca")
+    assert moved.sources[0].level_changes == 1
+    with Session(engine) as session:
+        change = session.exec(select(Change).where(Change.kind == "level").order_by(Change.id.desc())).first()  # type: ignore[union-attr]
+    assert change is not None and change.issuer == "CA" and "-> 3" in change.summary
+
+
+def test_cli_fetch_and_sources_check(site: FixtureServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from tracker.cli import app
+
+    for key in ("TRACKER_DATA_DIR", "TRACKER_DATABASE_URL", "TRACKER_CONFIG", "TRACKER_SOURCES"):
+        monkeypatch.delenv(key, raising=False)
+    config = tmp_path / "tracker.toml"
+    config.write_text(
+        f'data_dir = "{tmp_path / "data"}"\n'
+        '[fetch]\nallow_private_hosts = ["127.0.0.1"]\nper_host_delay = 0\nretries = 0\n'
+        f'[[sources]]\nname = "world"\nkind = "rss"\nurl = "{site.url("/feeds/world.xml")}"\n'
+        f'[[sources]]\nname = "down"\nkind = "rss"\nurl = "{site.url("/feeds/down.xml")}"\n',
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    one = runner.invoke(app, ["fetch", "--source", "world", "--config", str(config)])
+    assert one.exit_code == 0, one.output
+    assert "world: 1 requests" in one.stdout and "processed:" in one.stdout
+    assert runner.invoke(app, ["fetch", "--source", "nope", "--config", str(config)]).exit_code == 2
+    everything = runner.invoke(app, ["fetch", "--config", str(config)])
+    assert everything.exit_code == 1 and "HTTP 500" in everything.stdout
+    check = runner.invoke(app, ["sources", "check", "--format", "json", "--config", str(config)])
+    assert check.exit_code == 1  # the dead source is stale
+    health = {row["name"]: row for row in json.loads(check.stdout)}
+    assert not health["world"]["stale"] and health["down"]["stale"] and health["down"]["consecutive_failures"] == 1
+
+    from fastapi.testclient import TestClient
+
+    from db.engine import make_engine
+    from tracker.api import create_app
+    from tracker.settings import load_settings as load
+
+    settings = load(config)
+    client = TestClient(create_app(settings, make_engine(settings.database_url)))
+    sources = {row["name"]: row for row in client.get("/api/v1/sources").json()}
+    assert sources["down"]["stale"] and "HTTP 500" in sources["down"]["last_error"]
+    assert client.get("/api/v1/levels", params={"target": "UA"}).json() == []
+    assert client.get("/api/v1/levels", params={"target": "XX"}).status_code == 422

@@ -10,17 +10,13 @@ country and its regions), `field_last_update` (HTML: the latest alert), `field_u
 from __future__ import annotations
 
 import html
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pycountry
-from bs4 import BeautifulSoup
-
-from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
+from tracker.sources import official
 from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
 
 NAME = "au_smartraveller"
@@ -41,23 +37,7 @@ _CHANGED = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})")
 
 # Advice telling Australians to leave the country; the object after "leave" keeps "leave enough time" out.
 _AUSTRALIANS = r"(?i:Australians|Australian\s+citizens)"
-_LEAVE_OBJECT = (
-    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
-    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe)"
-    r"|[A-Z][\w’'-]+)"
-)
-# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
-_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
-_LEAVE = re.compile(
-    rf"(?:\b(?i:you)|{_AUSTRALIANS})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
-    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
-    rf"\s+(?i:(?:now|immediately)\s+)?(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
-    rf"{_AUSTRALIANS}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|(?:^|(?<=[.!?:]\s))\s*(?i:leave)\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
-    re.MULTILINE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_LEAVE = official.english_leave_pattern(_AUSTRALIANS)
 
 
 def _requests(config: SourceConfig, _targets: tuple[str, ...]) -> list[Request]:
@@ -65,28 +45,15 @@ def _requests(config: SourceConfig, _targets: tuple[str, ...]) -> list[Request]:
 
 
 def _load(body: bytes) -> list[Any]:
-    try:
-        data = json.loads(body)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
+    data = official.load_json(body, NAME)
     if not isinstance(data, list):
         raise ValueError(f"{NAME}: expected a JSON array of destinations, got {type(data).__name__}")
     return data
 
 
-def _text(markup: str) -> str:
-    """HTML to plain text with one line per block element, so sentences never run across headings or items."""
-    soup = BeautifulSoup(markup, "html.parser")
-    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def says_leave(text: str) -> bool:
     """Whether the text tells Australians to leave the country (not a region, not after a 'not')."""
-    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+    return official.says_leave(text, _LEAVE)
 
 
 def _when(value: object) -> datetime | None:
@@ -103,28 +70,18 @@ def _when(value: object) -> datetime | None:
     return (parsed if parsed.tzinfo else parsed.replace(tzinfo=CANBERRA)).astimezone(UTC)
 
 
-def _target(name: str) -> str | None:
-    code = gazetteer().lookup(name)
-    if code is None:
-        try:
-            code = pycountry.countries.lookup(name).alpha_2
-        except LookupError:
-            return None
-    return code if code and gazetteer().is_known(code) else None
-
-
 def _destination(entry: dict[str, Any], feed_url: str) -> tuple[AdvisoryLevel, Prose | None] | None:
     # Titles come from a CMS and may hold entities ("Ukraine Travel Advice &amp; Safety").
     name = " ".join(html.unescape(str(entry.get("title") or "")).split())
     overall = " ".join(str(entry.get("field_overall_advice_level") or "").split())
     level = LEVELS.get(overall.lower())
-    target = _target(name) if name else None
+    target = official.country_code(name)
     if level is None or target is None:
         return None  # "No travel advice", a new label or a place we cannot name: no level to report
-    regions = _text(str(entry.get("field_advice_levels") or ""))
+    regions = official.html_to_text(str(entry.get("field_advice_levels") or ""))
     # A stronger level named for a region makes that the advice's peak, held in parts of the country.
     strongest = max((LEVELS[m.group(0).lower()] for m in _LEVEL_PHRASE.finditer(regions)), default=level)
-    latest = _text(str(entry.get("field_last_update") or ""))
+    latest = official.html_to_text(str(entry.get("field_last_update") or ""))
     url = str(entry.get("field_url") or "").strip() or feed_url
     updated = _when(entry.get("changed"))
     text = "\n".join(part for part in (latest, regions) if part)

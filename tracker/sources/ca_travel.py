@@ -8,17 +8,15 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup
 from dateutil import parser as dateparser
 
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
+from tracker.sources import official
 from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
 
 NAME = "ca_travel"
@@ -41,23 +39,7 @@ SECTIONS = (("advisories", "Risk level"), ("security", "Safety and security"))
 
 # Advice telling Canadians to leave the country; the object after "leave" keeps "leave enough time" out.
 _CANADIANS = r"(?i:Canadians|Canadian\s+citizens)"
-_LEAVE_OBJECT = (
-    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
-    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe)"
-    r"|[A-Z][\w’'-]+)"
-)
-# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
-_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
-_LEAVE = re.compile(
-    rf"(?:\b(?i:you)|{_CANADIANS})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
-    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
-    rf"\s+(?i:(?:now|immediately)\s+)?(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
-    rf"{_CANADIANS}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|(?:^|(?<=[.!?:]\s))\s*(?i:leave)\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
-    re.MULTILINE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_LEAVE = official.english_leave_pattern(_CANADIANS)
 
 
 def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
@@ -69,29 +51,9 @@ def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
     return [Request(url.format(iso2=code.lower()), code.upper()) for code in codes]
 
 
-def _load(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{NAME}: expected a JSON object, got {type(data).__name__}")
-    return data
-
-
-def _text(html: str) -> str:
-    """HTML to plain text with one line per block element, so sentences never run across headings or items."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def says_leave(text: str) -> bool:
     """Whether the text tells Canadians to leave the country (not a region, not after a 'not')."""
-    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+    return official.says_leave(text, _LEAVE)
 
 
 def _published(data: dict[str, Any], eng: dict[str, Any]) -> datetime | None:
@@ -139,18 +101,20 @@ def _target(data: dict[str, Any], eng: dict[str, Any], fallback: str) -> str | N
 def _prose(eng: dict[str, Any], url: str, published: datetime | None) -> tuple[Prose, ...]:
     name = str(eng.get("name") or "")
     prose = []
-    lead = "\n".join(_text(str(eng.get(key) or "")) for key in ("advisory-text", "recent-updates")).strip()
+    lead = "\n".join(
+        official.html_to_text(str(eng.get(key) or "")) for key in ("advisory-text", "recent-updates")
+    ).strip()
     if lead:
         prose.append(Prose(url=url, title=f"{name}: travel advice and advisories", text=lead, published=published))
     for key, title in SECTIONS:
-        text = _text(str(eng.get(key) or ""))
+        text = official.html_to_text(str(eng.get(key) or ""))
         if text:
             prose.append(Prose(url=url, title=f"{name}: {title}", text=text, published=published))
     return tuple(prose)
 
 
 def _parse(config: SourceConfig, request: Request, body: bytes, _content_type: str) -> SourceOutput:
-    data = _load(body).get("data")
+    data = official.load_json_object(body, NAME).get("data")
     if not isinstance(data, dict):
         raise ValueError(f"{NAME}: no 'data' object (not a cta-cap country file?)")
     eng = data.get("eng")
@@ -174,7 +138,7 @@ def _parse(config: SourceConfig, request: Request, body: bytes, _content_type: s
         updated_at=published,
         url=url,
         leave=any(says_leave(p.text) for p in prose),
-        summary=_text(str(eng.get("recent-updates") or "")),
+        summary=official.html_to_text(str(eng.get("recent-updates") or "")),
     )
     return SourceOutput(levels=(advisory,), prose=prose)
 

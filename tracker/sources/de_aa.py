@@ -10,7 +10,6 @@ explicit call to leave.
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
+from tracker.sources import official
 from tracker.sources.base import AdvisoryLevel, Request, SourceDown, SourceKind, SourceOutput
 
 NAME = "de_aa"
@@ -52,16 +52,6 @@ _LEAVE = re.compile(
 
 def _requests(config: SourceConfig, _targets: tuple[str, ...]) -> list[Request]:
     return [Request(config.url or DEFAULT_URL)]
-
-
-def _load(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{NAME}: expected a JSON object, got {type(data).__name__}")
-    return data
 
 
 def says_leave(html: str) -> bool:
@@ -124,7 +114,7 @@ def _level(entry: dict[str, Any], content_id: str, list_url: str) -> AdvisoryLev
 
 
 def _parse(_config: SourceConfig, request: Request, body: bytes, _content_type: str) -> SourceOutput:
-    data = _load(body)
+    data = official.load_json_object(body, NAME)
     if not data:
         raise SourceDown(f"{NAME}: the OpenData interface returned {{}} — the source is down, not 'no warnings'")
     response = data.get("response")

@@ -7,17 +7,14 @@ country. `details.parts[]` (title, HTML body) is the advice itself, returned as 
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
 
-import pycountry
-from bs4 import BeautifulSoup
-
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
+from tracker.sources import official
 from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
 
 NAME = "gb_fcdo"
@@ -67,27 +64,11 @@ SLUG_OVERRIDES: dict[str, str] = {
     "XK": "kosovo",
 }
 
-# Advice telling British nationals to leave the country. The object after "leave" is required, so "you should
-# leave plenty of time" and "leave these areas" (a region, not the country) do not count; the conditional
-# "If you're in X, you should leave now" is how the FCDO says it, so "if" before it is no hedge here.
+# Advice telling British nationals to leave the country (the object after "leave" is required, so "you should leave
+# plenty of time" and "leave these areas" do not count); the conditional "If you're in X, you should leave now" is
+# how the FCDO says it, so "if" before it is no hedge here.
 _BRITISH = r"(?i:British\s+(?:nationals|citizens|people)|UK\s+nationals|Britons)"
-_LEAVE_OBJECT = (
-    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
-    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe)"
-    r"|[A-Z][\w’'-]+)"
-)
-# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
-_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
-_LEAVE = re.compile(
-    rf"(?:\b(?i:you)|{_BRITISH})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
-    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
-    rf"\s+(?i:(?:now|immediately)\s+)?(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
-    rf"{_BRITISH}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+(?i:leave)\s+{_LEAVE_OBJECT}"
-    rf"|(?:^|(?<=[.!?:]\s))\s*(?i:leave)\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
-    re.MULTILINE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_LEAVE = official.english_leave_pattern(_BRITISH)
 
 
 def _slug(code: str) -> str:
@@ -107,29 +88,9 @@ def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
     return [Request(url.format(slug=_slug(code.upper())), code.upper()) for code in codes]
 
 
-def _load(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-        raise ValueError(f"{NAME}: body is not JSON ({exc})") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{NAME}: expected a JSON object, got {type(data).__name__}")
-    return data
-
-
-def _text(html: str) -> str:
-    """HTML to plain text with one line per block element, so sentences never run across headings or items."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = (" ".join(line.split()) for line in soup.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def says_leave(text: str) -> bool:
     """Whether the text tells British nationals to leave the country (not a region, not a hypothetical 'not')."""
-    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+    return official.says_leave(text, _LEAVE)
 
 
 def _when(value: object) -> datetime | None:
@@ -146,16 +107,7 @@ def _target(details: dict[str, Any], fallback: str) -> str | None:
     """ISO code of the page's country: its name through the gazetteer, else pycountry, else the requested one."""
     country = details.get("country")
     name = country.get("name") if isinstance(country, dict) else None
-    if isinstance(name, str) and name:
-        code = gazetteer().lookup(name)
-        if code is None:
-            try:
-                code = pycountry.countries.lookup(name).alpha_2
-            except LookupError:
-                code = None
-        if code and gazetteer().is_known(code):
-            return code
-    return fallback or None
+    return official.country_code(name if isinstance(name, str) else "", fallback)
 
 
 def _strongest(statuses: list[str]) -> tuple[int, str, str]:
@@ -176,7 +128,7 @@ def _prose(details: dict[str, Any], web_url: str, published: datetime | None) ->
     for part in parts:
         if not isinstance(part, dict) or not isinstance(part.get("body"), str):
             raise ValueError(f"{NAME}: a part without an HTML body")
-        text = _text(part["body"])
+        text = official.html_to_text(part["body"])
         if text:
             url = f"{web_url}/{part.get('slug') or ''}".rstrip("/")
             prose.append(Prose(url=url, title=str(part.get("title") or ""), text=text, published=published))
@@ -184,7 +136,7 @@ def _prose(details: dict[str, Any], web_url: str, published: datetime | None) ->
 
 
 def _parse(config: SourceConfig, request: Request, body: bytes, _content_type: str) -> SourceOutput:
-    data = _load(body)
+    data = official.load_json_object(body, NAME)
     details = data.get("details")
     if not isinstance(details, dict):
         raise ValueError(f"{NAME}: no 'details' object (not a travel advice page?)")

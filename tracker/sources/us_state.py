@@ -17,10 +17,9 @@ from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from bs4 import BeautifulSoup
-
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
+from tracker.sources import official
 from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
 
 NAME = "us_state"
@@ -43,24 +42,7 @@ _MONTHS = {
 # Advice telling U.S. citizens to leave or depart the country; the object after the verb keeps "leave enough
 # time" out. "Ordered departure" is staff, not citizens, and does not count.
 _AMERICANS = r"(?i:U\.?\s?S\.?\s+(?:citizens|nationals)|Americans)"
-_LEAVE_OBJECT = (
-    r"(?:(?i:now|immediately|urgently|as\s+soon\s+as|while|the\s+country|by\s+(?:any|commercial|available)"
-    r"|on\s+(?:the\s+)?(?:first|next|any|available|commercial)|if\s+(?:you\s+can|it\s+is\s+safe)|when\s+it\s+is\s+safe"
-    r"|using\s+commercial)|[A-Z][\w’'-]+)"
-)
-_VERB = r"(?i:leave|depart)"
-# "U.S. citizens who wish to depart" is about those who choose to, not advice that all should.
-_NOT_CHOICE = r"(?!(?i:wish|wishes|want|wants|choose|chooses|decide|decides|plan|plans)\b)"
-_LEAVE = re.compile(
-    rf"(?:\b(?i:you)|{_AMERICANS})(?:\s+(?i:in|still\s+in|who\s+are\s+in)\s+(?:the\s+)?[A-Z][\w’'-]+)?"
-    r"\s+(?i:should|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)"
-    rf"\s+(?i:(?:now|immediately)\s+)?{_VERB}\s+{_LEAVE_OBJECT}"
-    rf"|\b(?i:advise|advises|advised|urge|urges|urged|encourage|encourages|call\s+on|calls\s+on)\s+(?i:all\s+)?"
-    rf"{_AMERICANS}(?:\s+{_NOT_CHOICE}[\w’'-]+){{0,4}}?\s+(?i:to)\s+{_VERB}\s+{_LEAVE_OBJECT}"
-    rf"|(?:^|(?<=[.!?:]\s))\s*{_VERB}\s+(?:(?i:the\s+country)\s+|[A-Z][\w’'-]+\s+)?(?i:now|immediately)\b",
-    re.MULTILINE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|cannot|unable|n[’']t)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
+_LEAVE = official.english_leave_pattern(_AMERICANS, verb=r"(?i:leave|depart)", more_objects=r"using\s+commercial")
 
 
 @cache
@@ -76,12 +58,7 @@ def _requests(config: SourceConfig, _targets: tuple[str, ...]) -> list[Request]:
 
 def _text(html: str) -> str:
     """HTML to plain text with one line per block element, so sentences never run across headings or items."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup.find_all(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "br", "tr", "section"]):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    lines = [" ".join(line.split()) for line in soup.get_text().splitlines()]
-    lines = [line for line in lines if line]
+    lines = official.html_to_lines(html)
     # Descriptions open with the level's verb outside the first paragraph ("Do not travel<p>to Ukraine due to
     # ..."): rejoin it, or the lead sentence is cut in two.
     if len(lines) > 1 and lines[1][:1].islower():
@@ -91,7 +68,7 @@ def _text(html: str) -> str:
 
 def says_leave(text: str) -> bool:
     """Whether the text tells U.S. citizens to leave or depart the country (not after a 'not')."""
-    return any(not _NEGATED.search(text[max(0, m.start() - 30) : m.start()]) for m in _LEAVE.finditer(text))
+    return official.says_leave(text, _LEAVE)
 
 
 def _when(value: str) -> datetime | None:
