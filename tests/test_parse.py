@@ -91,3 +91,15 @@ def test_read_article_refuses_unsupported_and_missing(tmp_path: Path) -> None:
         read_article(pdf, source="file", now=NOW)
     with pytest.raises(InputError, match="cannot read"):
         read_article(tmp_path / "missing.txt", source="file", now=NOW)
+
+
+def test_publication_date_from_the_url_when_metadata_has_none() -> None:
+    from tracker.parse import url_date
+
+    assert url_date("https://example.org/world/2022/02/12/story") == date(2022, 2, 12)
+    assert url_date("https://example.org/news/20220211-japan.html") == date(2022, 2, 11)
+    assert url_date("https://example.org/news/19919875.story/") is None
+    html = "<html><body><article><p>" + "Japan urged its citizens to leave Ukraine on Friday. " * 5
+    document = parse_document(raw((html + "</p></article></body></html>").encode(),
+                                  "https://example.org/2022/02/12/japan", "text/html"))
+    assert document.published == date(2022, 2, 12)

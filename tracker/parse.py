@@ -75,6 +75,20 @@ def _html_published(metadata_date: str | None) -> date | None:
         return None
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
+
+
+def url_date(url: str) -> date | None:
+    """A publication date written into the URL path (/2022/02/12/, /20220212/), as news sites often do."""
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
 def parse_html(html: str, url: str, source: str) -> Document:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
@@ -84,7 +98,8 @@ def parse_html(html: str, url: str, source: str) -> Document:
     )
     metadata = trafilatura.extract_metadata(html, default_url=url or None)
     title = (metadata.title if metadata else None) or ""
-    published = _html_published(metadata.date if metadata else None)
+    # Publication date: the page's metadata, then the URL (then, in the pipeline, the dates the text names).
+    published = _html_published(metadata.date if metadata else None) or url_date(url)
     if not text.strip():
         from bs4 import BeautifulSoup
 
