@@ -100,6 +100,7 @@ def test_publication_date_from_the_url_when_metadata_has_none() -> None:
     assert url_date("https://example.org/news/20220211-japan.html") == date(2022, 2, 11)
     assert url_date("https://example.org/news/19919875.story/") is None
     html = "<html><body><article><p>" + "Japan urged its citizens to leave Ukraine on Friday. " * 5
-    document = parse_document(raw((html + "</p></article></body></html>").encode(),
-                                  "https://example.org/2022/02/12/japan", "text/html"))
+    document = parse_document(
+        raw((html + "</p></article></body></html>").encode(), "https://example.org/2022/02/12/japan", "text/html")
+    )
     assert document.published == date(2022, 2, 12)
