@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import and_, delete, func, or_, text
 from sqlmodel import Session, col, select
 
 from db.models import AdvisoryLevel, Change, Document, Event, HttpCache, JobRun, Mention, RawDocument, Source
@@ -16,6 +16,20 @@ from tracker.reconcile import FAMILIES, MentionFact, Reconciled
 from tracker.sources.base import AdvisoryLevel as AdvisoryLevelRecord
 
 # --- raw documents and documents -----------------------------------------------------------------------------
+
+
+WRITER_LOCK = 727_100  # an arbitrary, fixed PostgreSQL advisory-lock key for the pipeline's writers
+
+
+def serialize_writers(session: Session) -> None:
+    """Hold the writers' lock until this transaction ends.
+
+    PostgreSQL hands out sequence values at insert time but makes them visible at commit, so two concurrent
+    writers could publish change 11 before change 10 and a poller at after=10 would never see 10. One writer at a
+    time closes that gap. SQLite needs nothing: it admits one writer at a time already.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
 
 
 def store_raw(session: Session, *, raw: records.RawDocument) -> tuple[RawDocument, bool]:
@@ -258,9 +272,10 @@ def list_events(
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int | None = None,
-    after_id: int = 0,
+    after: tuple[date, int] | None = None,
 ) -> list[Event]:
-    query = select(Event).where(col(Event.id) > after_id)
+    """Events in table order (date, then id); `after` is a keyset cursor (date, id) for the next page."""
+    query = select(Event)
     if target:
         query = query.where(Event.target == target)
     if issuer:
@@ -271,7 +286,10 @@ def list_events(
         query = query.where(Event.date >= date_from)
     if date_to:
         query = query.where(Event.date <= date_to)
-    query = query.order_by(col(Event.date), col(Event.issuer), col(Event.event_type), col(Event.id))
+    if after is not None:
+        day, last_id = after
+        query = query.where(or_(col(Event.date) > day, and_(col(Event.date) == day, col(Event.id) > last_id)))
+    query = query.order_by(col(Event.date), col(Event.id))
     if limit:
         query = query.limit(limit)
     return list(session.exec(query).all())
@@ -487,3 +505,26 @@ def list_levels(session: Session, *, target: str | None = None) -> list[Advisory
 def document_with_text(session: Session, *, text_sha256: str) -> Document | None:
     query = select(Document).where(Document.text_sha256 == text_sha256, Document.dropped_reason == "")
     return session.exec(query.order_by(col(Document.id))).first()
+
+
+def latest_changes(
+    session: Session,
+    *,
+    limit: int,
+    target: str | None = None,
+    issuer: str | None = None,
+    event_type: str | None = None,
+) -> list[Change]:
+    """The newest changes first, for the Atom feed."""
+    query = select(Change)
+    if target:
+        query = query.where(Change.target == target)
+    if issuer:
+        query = query.where(Change.issuer == issuer)
+    if event_type:
+        query = query.where(Change.event_type == event_type)
+    return list(session.exec(query.order_by(col(Change.id).desc()).limit(limit)).all())
+
+
+def event_targets(session: Session) -> list[str]:
+    return sorted(t for t in session.exec(select(Event.target).distinct()).all())

@@ -45,6 +45,9 @@ class ProcessReport:
 
 
 def _process_in_session(session: Session, raw_id: int, settings: Settings, report: ProcessReport) -> None:
+    # Writers take turns: change ids then commit in id order, so `/changes?after=` never skips one, and two
+    # processes never reconcile the same family at once.
+    repo.serialize_writers(session)
     raw_row = repo.get_raw(session, raw_id=raw_id)
     if raw_row is None:
         return

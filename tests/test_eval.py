@@ -41,7 +41,7 @@ def test_a_wrong_label_is_caught(tmp_path: Path) -> None:
 
 
 # The team corpus (tests/eval/labels.jsonl): written by us to cover the hard cases. Raise, never lower.
-CORPUS_FLOOR = {"precision": 0.99, "recall": 0.93, "dates": 0.94}
+CORPUS_FLOOR = {"precision": 0.99, "recall": 0.94, "dates": 0.95}
 
 
 def test_team_corpus_meets_the_floor() -> None:

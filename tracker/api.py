@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -21,6 +23,8 @@ from tracker.records import EventType
 from tracker.settings import Settings
 from tracker.table import to_csv
 from tracker.views import EventFilter, advisory_rows, change_dict, source_health
+from tracker.web import router as web_router
+from tracker.web import timeline_points
 
 LEAVE_TYPES = {EventType.LEAVE_ADVISORY.value}
 EMBASSY_TYPES = {EventType.EMBASSY_DRAWDOWN.value, EventType.EMBASSY_RELOCATION.value, EventType.EMBASSY_CLOSURE.value}
@@ -116,15 +120,36 @@ def _event_type(value: str | None) -> str | None:
     return value
 
 
-def cumulative_series(rows: list[AdvisoryRow]) -> list[TimelinePoint]:
-    """Per day, how many governments had advised leaving / acted on their embassy so far."""
-    days = sorted({r.date for r in rows})
-    points = []
-    for day in days:
-        leave = len({r.issuer for r in rows if r.event_type in LEAVE_TYPES and r.date <= day})
-        embassy = len({r.issuer for r in rows if r.event_type in EMBASSY_TYPES and r.date <= day})
-        points.append(TimelinePoint(date=day, leave_advisories=leave, embassy_actions=embassy))
-    return points
+def encode_cursor(day: dt.date, event_id: int) -> str:
+    return base64.urlsafe_b64encode(f"{day.isoformat()}|{event_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str) -> tuple[dt.date, int]:
+    try:
+        day, event_id = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split("|")
+        return dt.date.fromisoformat(day), int(event_id)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise HTTPException(status_code=422, detail="invalid cursor: use the X-Next-Cursor of a previous page") from exc
+
+
+# Read endpoints whose answer moves with every change must be revalidated; the rest may be cached briefly.
+_REVALIDATE = ("/api/v1/changes", "/api/v1/health", "/api/v1/sources", "/feed.atom")
+
+
+async def etag_middleware(request: Request, call_next: Any) -> Any:
+    """ETag and Cache-Control on successful GETs; a matching If-None-Match gets a 304 with no body."""
+    response = await call_next(request)
+    if request.method != "GET" or response.status_code != 200:
+        return response
+    body = b"".join([chunk async for chunk in response.body_iterator])
+    tag = 'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    path = request.url.path
+    cache = "no-cache" if path == "/" or path.startswith(_REVALIDATE) else "public, max-age=60"
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    headers.update({"ETag": tag, "Cache-Control": cache})
+    if tag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": cache})
+    return Response(body, status_code=200, headers=headers, media_type=response.media_type)
 
 
 def _session(request: Request) -> Iterator[Session]:
@@ -144,6 +169,8 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.middleware("http")(etag_middleware)
+    app.include_router(web_router)
 
     @app.get("/api/v1/health", response_model=Health, responses={503: {"model": Health}})
     def health(s: SessionDep, response: Response) -> Health:
@@ -183,15 +210,20 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     @app.get("/api/v1/advisories", response_model=list[AdvisoryRow])
     def advisories(
         s: SessionDep,
+        request: Request,
+        response: Response,
         target: str | None = None,
         issuer: str | None = None,
         event_type: str | None = None,
         date_from: Annotated[dt.date | None, Query(alias="from")] = None,
         date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         format: Literal["json", "csv"] = "json",
+        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        cursor: str | None = None,
     ) -> Any:
         if date_from and date_to and date_from > date_to:
             raise HTTPException(status_code=422, detail="'from' is after 'to'")
+        after = decode_cursor(cursor) if cursor else None
         flt = EventFilter(
             target=_country(target, "target"),
             issuer=_country(issuer, "issuer"),
@@ -199,9 +231,17 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
             date_from=date_from,
             date_to=date_to,
         )
-        rows = advisory_rows(s, flt)
+        # One row more than asked tells whether a next page exists.
+        rows = advisory_rows(s, flt, limit=limit + 1, after=after)
+        headers = {}
+        if len(rows) > limit:
+            rows = rows[:limit]
+            token = encode_cursor(dt.date.fromisoformat(rows[-1].date), rows[-1].id)
+            next_url = str(request.url.include_query_params(cursor=token))
+            headers = {"Link": f'<{next_url}>; rel="next"', "X-Next-Cursor": token}
         if format == "csv":
-            return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
+            return Response(to_csv(rows), media_type="text/csv; charset=utf-8", headers=headers)
+        response.headers.update(headers)
         return [row.as_dict() for row in rows]
 
     @app.get("/api/v1/changes", response_model=ChangesPage)
@@ -219,7 +259,11 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
         code = _country(cc, "target")
         assert code is not None
         rows = [AdvisoryRow.model_validate(r.as_dict()) for r in advisory_rows(s, EventFilter(target=code))]
-        return Timeline(target=code, name=gazetteer().name(code), events=rows, series=cumulative_series(rows))
+        series = [
+            TimelinePoint(date=p.day, leave_advisories=p.leave, embassy_actions=p.embassy)
+            for p in timeline_points(repo.list_events(s, target=code))
+        ]
+        return Timeline(target=code, name=gazetteer().name(code), events=rows, series=series)
 
     @app.get("/api/v1/events/{event_id}", response_model=EventOut)
     def event(event_id: int, s: SessionDep) -> Any:

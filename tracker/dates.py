@@ -66,6 +66,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
+    # "said on the 25th": a day of the publication month (or of the month before, if it has not come yet).
+    ("day-of-month", re.compile(r"\bon\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.IGNORECASE)),
     (
         "week",
@@ -128,6 +130,21 @@ def _month_day(anchor: date, month: int, day: int, year: str | None, future: boo
     return value
 
 
+def _day_of_month(anchor: date, day: int, future: bool) -> date | None:
+    candidates = []
+    for months_back in (0, 1, -1):
+        month_index = anchor.year * 12 + anchor.month - 1 - months_back
+        try:
+            candidates.append(date(month_index // 12, month_index % 12 + 1, day))
+        except ValueError:
+            continue
+    ahead = [c for c in candidates if c >= anchor]
+    behind = [c for c in candidates if c <= anchor]
+    if future and ahead:
+        return min(ahead)
+    return max(behind) if behind else None
+
+
 def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
     if kind == "iso":
@@ -145,6 +162,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
         return anchor, day_precision
     if kind == "yesterday":
         return anchor - timedelta(days=1), day_precision
+    if kind == "day-of-month":
+        day = _day_of_month(anchor, int(m["day"]), future)
+        return (day, day_precision) if day else None
     if kind == "tomorrow":
         return anchor + timedelta(days=1), day_precision
     if kind == "week":

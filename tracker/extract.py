@@ -271,16 +271,17 @@ def _sentence_mentions(
             )
 
 
-def _retarget(mentions: list[Mention], default_target: str) -> list[Mention]:
+def _retarget(mentions: list[Mention], default_target: str, title_target: str | None) -> list[Mention]:
     """Give mentions without a target in their sentence the article's own target, when the article names one.
 
     "British nationals should leave now" in a story about Lebanon is about Lebanon: the article's most common
-    explicit target beats the configured watch target.
+    explicit target, else the country its title names in a target slot, beats the configured watch target.
     """
     explicit = Counter(m.target for m in mentions if "(default target)" not in m.explain[3])
-    if not explicit:
+    if not explicit and not title_target:
         return mentions
-    article_target = explicit.most_common(1)[0][0]
+    article_target = explicit.most_common(1)[0][0] if explicit else title_target
+    assert article_target is not None
     if article_target == default_target:
         return mentions
     result = []
@@ -290,6 +291,14 @@ def _retarget(mentions: list[Mention], default_target: str) -> list[Mention]:
             m = replace(m, target=article_target, explain=explain)
         result.append(m)
     return result
+
+
+def _title_target(title: str, gaz: Gazetteer) -> str | None:
+    """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any."""
+    if not title:
+        return None
+    code, _ = find_target(title, gaz.find(title), 0, set(), "")
+    return code or None
 
 
 def extract(
@@ -320,7 +329,7 @@ def extract(
             previous=sentence.text,
             anchor=anchor,
         )
-    return _retarget(mentions, default_target)
+    return _retarget(mentions, default_target, _title_target(document.title, gaz))
 
 
 __all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]

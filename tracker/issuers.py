@@ -44,7 +44,6 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
     re.IGNORECASE,
 )
-_THE_COUNTRY = re.compile(r"\b(?:the|that)\s+country\b", re.IGNORECASE)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -77,6 +76,8 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
         return "ambiguous name after a sub-national office (a state or city of that name)"
     if PLACE_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
         return "after a preposition: a place, recipient or topic"
+    if match.kind in (MatchKind.METONYM, MatchKind.PLACE) and _MISSION_AFTER.match(after):
+        return "a city naming where an embassy is"
     if match.kind is MatchKind.DEMONYM:
         if GOVERNMENT_AFTER.match(after.lstrip()):
             return None
@@ -245,13 +246,13 @@ def find_target(
             return match.code, f"'{match.surface}'"
         if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
             return match.code, f"'{match.surface}' (the mission's city)"
-    # "raised its alert for all of Ukraine, calling on nationals in the country to leave": the country was named
-    # before the trigger, in a target slot.
+    # "The German embassy in Kyiv reduced its staff", "raised its alert for all of Ukraine, calling on nationals
+    # in the country to leave": the country was named before the trigger, in a target slot.
     for match in reversed(matches):
         if match.end > trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
             continue
-        if _TARGET_BEFORE.search(_before(sentence, match)) and _THE_COUNTRY.search(sentence, trigger_start):
-            return match.code, f"'{match.surface}' (named before 'the country')"
+        if _TARGET_BEFORE.search(_before(sentence, match)):
+            return match.code, f"'{match.surface}' (named before the trigger)"
     return default, "default target"
 
 

@@ -41,7 +41,9 @@ def _row(event: Event, sources: list[str]) -> TableRow:
     )
 
 
-def advisory_rows(session: Session, flt: EventFilter, *, limit: int | None = None, after_id: int = 0) -> list[TableRow]:
+def advisory_rows(
+    session: Session, flt: EventFilter, *, limit: int | None = None, after: tuple[date, int] | None = None
+) -> list[TableRow]:
     events = repo.list_events(
         session,
         target=flt.target,
@@ -50,7 +52,7 @@ def advisory_rows(session: Session, flt: EventFilter, *, limit: int | None = Non
         date_from=flt.date_from,
         date_to=flt.date_to,
         limit=limit,
-        after_id=after_id,
+        after=after,
     )
     sources = repo.event_sources(session, event_ids=[e.id for e in events if e.id is not None])
     return [_row(e, sources.get(e.id or 0, [])) for e in events]

@@ -39,7 +39,7 @@ _NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
 _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 _WITHDRAW = (
-    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
+    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
     r"|departure)"
 )
@@ -48,7 +48,11 @@ _DESTINATION = (
     r"(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?(?:(?:temporary|new|western|interim|makeshift)\s+)*"
     r"(?:(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
 )
-_EMBASSY = r"(?:embass(?:y|ies)|consulates?|diplomatic\s+missions?|missions?|consular\s+(?:services|operations))"
+_EMBASSY = (
+    r"(?:embass(?:y|ies)|consulates?|diplomatic\s+(?:missions?|presence|operations)|missions?"
+    # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
+    r"|consular\s+(?:services|operations)|(?-i:[A-Z]\w+)\s+operations)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +73,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-citizens-to-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,90}}?\bto\s+"
-        rf"(?:\w+\s+)?{_LEAVE}\b",
+        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,90}}?\bto\s+"
+        # "... to leave", "... to take up the French offer and leave"
+        rf"(?:(?:\w+\s+)?|[^.;:!?]{{0,40}}?\band\s+){_LEAVE}\b",
     ),
     # "all Americans should leave", "Britons were urged to leave"
     _t(
@@ -278,7 +283,7 @@ REPORTED = re.compile(
 NOT_GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:invasion|invad\w*|troops?|forces|army|military|soldiers|threat|aggression|attacks?"
     r"|offensive|build-?up|border|incursion|tanks|missiles?|escalation|war|side|territory|soil|capital"
-    r"|city|people|citizens|nationals|airspace|airlines?|carrier|companies|company|firms?|businesses"
+    r"|city|people|citizens|nationals|airspace|airlines?|airport|carrier|companies|company|firms?|businesses"
     # "EU member states", "her EU partners": the members act, not the union.
     r"|member\s+states?|members|partners|allies|countries|nations|states)\b",
     _I,
@@ -319,7 +324,7 @@ GROUP_NOUN = re.compile(
     r"\b(?:countries|governments|states|nations|embassies|allies|partners|capitals|counterparts)\b", _I
 )
 GROUP_QUANTIFIER = re.compile(
-    r"\b(?:many|several|some|other|numerous|various|multiple|more\s+and\s+more|a\s+number\s+of|dozens\s+of"
+    r"\b(?:many|several|some|other|numerous|various|multiple|more|more\s+and\s+more|a\s+number\s+of|dozens\s+of"
     r"|a\s+dozen|a\s+few|\d+|two|three|four|five|six|seven|eight|nine|ten|fourteen)\s+(?:\w+\s+)?$",
     _I,
 )
