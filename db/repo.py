@@ -26,10 +26,15 @@ def serialize_writers(session: Session) -> None:
 
     PostgreSQL hands out sequence values at insert time but makes them visible at commit, so two concurrent
     writers could publish change 11 before change 10 and a poller at after=10 would never see 10. One writer at a
-    time closes that gap. SQLite needs nothing: it admits one writer at a time already.
+    time closes that gap. SQLite admits one writer at a time, but takes the lock lazily; see below.
     """
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+    elif dialect == "sqlite":
+        # A write as the transaction's first statement takes SQLite's write lock now rather than at the first
+        # real insert, so two processes cannot both read a document as pending and both process it.
+        session.execute(text("DELETE FROM job_run WHERE 0"))
 
 
 def store_raw(session: Session, *, raw: records.RawDocument) -> tuple[RawDocument, bool]:

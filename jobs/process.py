@@ -44,7 +44,7 @@ class ProcessReport:
         return text + (f", {len(self.errors)} errors: " + "; ".join(self.errors[:5]) if self.errors else "")
 
 
-def _process_in_session(session: Session, raw_id: int, settings: Settings, report: ProcessReport) -> None:
+def _process_in_session(session: Session, raw_id: int, settings: Settings, report: ProcessReport, redo: bool) -> None:
     # Writers take turns: change ids then commit in id order, so `/changes?after=` never skips one, and two
     # processes never reconcile the same family at once.
     repo.serialize_writers(session)
@@ -53,6 +53,8 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
         return
     families: set[tuple[str, str, str]] = set()
     old = repo.document_for_raw(session, raw_id=raw_id)
+    if old is not None and not redo:
+        return  # another worker processed it while this one waited for the lock
     if old is not None:
         families.update(repo.delete_document(session, document=old))
     raw = repo.to_raw_record(raw_row)
@@ -107,12 +109,13 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
         report.changes += len(repo.apply_reconciled(session, events=events, result=result))
 
 
-def process_raw_ids(engine: Engine, settings: Settings, raw_ids: list[int]) -> ProcessReport:
+def process_raw_ids(engine: Engine, settings: Settings, raw_ids: list[int], *, redo: bool = False) -> ProcessReport:
+    """Process each raw document in its own transaction; `redo` replaces an existing parse (reprocess)."""
     report = ProcessReport()
     for raw_id in raw_ids:
         try:
             with session_scope(engine) as session:
-                _process_in_session(session, raw_id, settings, report)
+                _process_in_session(session, raw_id, settings, report, redo)
         except Exception as exc:  # recorded and retried next run: the raw document stays pending
             log.exception("processing raw document %s failed", raw_id)
             report.errors.append(f"raw {raw_id}: {exc!r}")
@@ -130,4 +133,4 @@ def reprocess(engine: Engine, settings: Settings, *, since: datetime | None = No
     """Re-run parse -> extract -> reconcile on stored raw documents, without any network."""
     with session_scope(engine) as session:
         raw_ids = repo.raw_ids_since(session, since=since)
-    return process_raw_ids(engine, settings, raw_ids)
+    return process_raw_ids(engine, settings, raw_ids, redo=True)
