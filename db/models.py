@@ -161,3 +161,31 @@ class AdvisoryLevel(SQLModel, table=True):
     seen_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     url: str = Field(default="", sa_column=Column(Text, nullable=False))
     summary: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class DigestOutbox(SQLModel, table=True):
+    """One digest per (subscriber, local day): intent recorded first, then sent, then marked.
+
+    The rendered message is stored with the intent, so a retry after a crash sends exactly what was planned, and
+    the change-id range tells the next digest where to start.
+    """
+
+    __tablename__ = "digest_outbox"
+    __table_args__ = (UniqueConstraint("email", "digest_date", name="uq_digest_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True)
+    digest_date: dt.date
+    status: str = "pending"  # pending | sending | sent | skipped | failed
+    first_change_id: int = 0
+    last_change_id: int = 0
+    change_count: int = 0
+    subject: str = Field(default="", sa_column=Column(Text, nullable=False))
+    body_text: str = Field(default="", sa_column=Column(Text, nullable=False))
+    body_html: str = Field(default="", sa_column=Column(Text, nullable=False))
+    message_id: str = ""
+    attempts: int = 0
+    last_error: str = Field(default="", sa_column=Column(Text, nullable=False))
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

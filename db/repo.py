@@ -9,7 +9,18 @@ from datetime import date, datetime
 from sqlalchemy import and_, delete, func, or_, text
 from sqlmodel import Session, col, select
 
-from db.models import AdvisoryLevel, Change, Document, Event, HttpCache, JobRun, Mention, RawDocument, Source
+from db.models import (
+    AdvisoryLevel,
+    Change,
+    DigestOutbox,
+    Document,
+    Event,
+    HttpCache,
+    JobRun,
+    Mention,
+    RawDocument,
+    Source,
+)
 from db.types import utcnow
 from tracker import records
 from tracker.reconcile import FAMILIES, MentionFact, Reconciled
@@ -533,3 +544,59 @@ def latest_changes(
 
 def event_targets(session: Session) -> list[str]:
     return sorted(t for t in session.exec(select(Event.target).distinct()).all())
+
+
+# --- digests --------------------------------------------------------------------------------------------------
+
+
+def outbox_row(session: Session, *, email: str, day: date) -> DigestOutbox | None:
+    return session.exec(
+        select(DigestOutbox).where(DigestOutbox.email == email, DigestOutbox.digest_date == day)
+    ).first()
+
+
+def previous_digest(session: Session, *, email: str, before: date) -> DigestOutbox | None:
+    """The subscriber's latest digest before `before`: the next one starts where it ended."""
+    query = select(DigestOutbox).where(DigestOutbox.email == email, DigestOutbox.digest_date < before)
+    return session.exec(query.order_by(col(DigestOutbox.digest_date).desc())).first()
+
+
+def last_change_before(session: Session, *, when: datetime) -> int:
+    query = select(func.coalesce(func.max(Change.id), 0)).where(Change.created_at < when)
+    return int(session.exec(query).one() or 0)
+
+
+def changes_between(session: Session, *, after: int, upto: int) -> list[Change]:
+    query = select(Change).where(col(Change.id) > after, col(Change.id) <= upto)
+    return list(session.exec(query.order_by(col(Change.id))).all())
+
+
+def events_by_id(session: Session, *, ids: Sequence[int]) -> dict[int, Event]:
+    if not ids:
+        return {}
+    return {e.id: e for e in session.exec(select(Event).where(col(Event.id).in_(list(ids)))).all() if e.id}
+
+
+def deliverable_digests(session: Session, *, now: datetime, max_attempts: int) -> list[int]:
+    """Digests to (re)send: pending ones, ones left 'sending' by a crash, failed ones whose backoff has passed."""
+    query = select(DigestOutbox.id).where(
+        or_(
+            col(DigestOutbox.status).in_(["pending", "sending"]),
+            and_(
+                col(DigestOutbox.status) == "failed",
+                col(DigestOutbox.attempts) < max_attempts,
+                or_(col(DigestOutbox.next_attempt_at).is_(None), col(DigestOutbox.next_attempt_at) <= now),
+            ),
+        )
+    )
+    return [i for i in session.exec(query.order_by(col(DigestOutbox.id))).all() if i is not None]
+
+
+def digest_counts(session: Session) -> dict[str, int]:
+    rows = session.exec(select(DigestOutbox.status, func.count()).group_by(DigestOutbox.status)).all()
+    return {str(status): int(count) for status, count in rows}
+
+
+def last_digest_error(session: Session) -> str:
+    query = select(DigestOutbox.last_error).where(DigestOutbox.last_error != "")
+    return session.exec(query.order_by(col(DigestOutbox.id).desc())).first() or ""

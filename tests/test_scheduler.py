@@ -22,9 +22,9 @@ def test_each_source_is_its_own_non_overlapping_job(tmp_path: Path) -> None:
     scheduler = build_scheduler(engine, settings)
     scheduler.start(paused=True)  # applies the job defaults without running anything
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"inbox", "process", "fetch:feed", "fetch:uk"}
+    assert set(jobs) == {"inbox", "process", "digest", "fetch:feed", "fetch:uk"}
     feed = jobs["fetch:feed"]
-    assert feed.executor == "fetch" and jobs["inbox"].executor == "default"
+    assert feed.executor == "fetch" and jobs["inbox"].executor == "default" and jobs["digest"].executor == "mail"
     assert feed.trigger.interval.total_seconds() == 900 and feed.trigger.jitter == 90
     assert jobs["fetch:uk"].trigger.interval.total_seconds() == 7200
     for job in jobs.values():

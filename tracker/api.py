@@ -99,6 +99,7 @@ class Health(BaseModel):
     counts: dict[str, int]
     last_change_id: int
     recent_jobs: list[dict[str, Any]]
+    digests: dict[str, Any] = {}
 
 
 def _country(code: str | None, what: str) -> str | None:
@@ -205,6 +206,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
             counts=repo.counts(s),
             last_change_id=repo.last_change_id(s),
             recent_jobs=jobs,
+            digests={"by_status": repo.digest_counts(s), "last_error": repo.last_digest_error(s)},
         )
 
     @app.get("/api/v1/advisories", response_model=list[AdvisoryRow])

@@ -394,6 +394,51 @@ def fetch(
         raise typer.Exit(1)
 
 
+@app.command()
+def digest(
+    date_: Annotated[str | None, typer.Option("--date", help="The digest day YYYY-MM-DD (default: today).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the digests; send and record nothing.")] = False,
+    to: Annotated[str | None, typer.Option("--to", help="Only the subscriber with this address.")] = None,
+    resend: Annotated[bool, typer.Option("--resend", help="Send the day's digests again, deliberately.")] = False,
+    config: ConfigOption = None,
+) -> None:
+    """Send today's digests now (each subscriber at most once per day), or print them with --dry-run."""
+    from jobs.digest import deliver, plan, render_for
+    from jobs.digest import resend as resend_day
+
+    settings = _settings(config)
+    day = _parse_day(date_, "--date")
+    if to is not None:
+        chosen = [s for s in settings.subscribers if s.email.lower() == to.strip().lower()]
+        if not chosen:
+            raise _fail(f"--to: no subscriber {to!r} in the configuration")
+        settings = settings.model_copy(update={"subscribers": chosen})
+    if not settings.subscribers:
+        raise _fail("no subscribers configured ([[subscribers]] in the config)")
+    engine = _engine(settings)
+    now = datetime.now(UTC)
+    if dry_run:
+        for subscriber in settings.subscribers:
+            rendered, first, last, count = render_for(engine, settings, subscriber, day or now.date(), now)
+            typer.echo(
+                f"To: {subscriber.email}\nSubject: {rendered.subject}\n"
+                f"({count} changes, ids {first + 1}-{last})\n\n{rendered.text}"
+            )
+        return
+    if resend:
+        if day is None:
+            raise _fail("--resend needs --date: the day whose digests to send again")
+        report = resend_day(engine, settings, day)
+    else:
+        planned = plan(engine, settings, now, force=True, day=day)
+        delivered = deliver(engine, settings, now)
+        report = planned
+        report.sent, report.errors = delivered.sent, planned.errors + delivered.errors
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

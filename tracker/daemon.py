@@ -19,6 +19,7 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 
+from jobs.digest import run_digests
 from jobs.fetch import fetch_cycle
 from jobs.inbox import ingest_inbox
 from jobs.process import process_pending
@@ -33,7 +34,11 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
     # One worker for the pipeline: documents are processed one at a time, so two jobs never reconcile the same
     # family concurrently. Coalesce + max_instances=1: a slow run never overlaps itself, missed runs merge.
     scheduler = BackgroundScheduler(
-        executors={"default": ThreadPoolExecutor(max_workers=1), "fetch": ThreadPoolExecutor(max_workers=4)},
+        executors={
+            "default": ThreadPoolExecutor(max_workers=1),
+            "fetch": ThreadPoolExecutor(max_workers=4),
+            "mail": ThreadPoolExecutor(max_workers=1),
+        },
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
         timezone=UTC,
     )
@@ -55,6 +60,17 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
         name="process",
         args=[engine, "process", lambda: process_pending(engine, settings)],
         next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
+    )
+    # Digests on their own pool: a dead SMTP server is retried with backoff and never holds up another job.
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=60,
+        id="digest",
+        name="digest",
+        executor="mail",
+        args=[engine, "digest", partial(run_digests, engine, settings)],
+        next_run_time=now + timedelta(seconds=random.uniform(2, 8)),
     )
     # Each source is its own job on the fetch pool: a slow or failing source never delays another, and never
     # overlaps itself. Jitter spreads sources that share an interval; coalescing merges runs missed while down.

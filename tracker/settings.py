@@ -117,15 +117,94 @@ class SmtpSettings(BaseModel):
     sender: str = "tracker@example.org"
 
 
+_ADDRESS = re.compile(r"^[^@\s<>(),;:\"\[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _time_of_day(value: str) -> str:
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", value.strip())
+    if not match:
+        raise ValueError(f"bad time {value!r}: use HH:MM, e.g. '07:00'")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValueError(f"unknown time zone {value!r}: use an IANA name such as 'Europe/Berlin'") from exc
+    return value
+
+
+def check_address(value: str) -> str:
+    """A plain addr-spec, nothing that could smuggle a header or a second recipient."""
+    value = value.strip()
+    if _CONTROL.search(value) or not _ADDRESS.match(value):
+        raise ValueError(f"invalid e-mail address {value!r}")
+    return value
+
+
+def check_display_name(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("a name may not contain line breaks or control characters")
+    return value.strip()
+
+
 class DigestSettings(BaseModel):
+    """When digests go out, and what they link to."""
+
     time: str = "07:00"
     timezone: str = "UTC"
+    base_url: str = "http://127.0.0.1:8000"  # where the web page is reachable, for links in the mail
+    send_empty: bool = False  # send a "nothing changed" digest on quiet days
+    max_attempts: int = 8  # SMTP attempts per digest before it is marked failed for good
+
+    @field_validator("time")
+    @classmethod
+    def _at(cls, value: str) -> str:
+        return _time_of_day(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return _timezone(value)
 
 
 class Subscriber(BaseModel):
     email: str
     name: str = ""
     targets: list[str] = Field(default_factory=list)
+    issuers: list[str] = Field(default_factory=list)  # only these governments (empty: all)
+    event_types: list[str] = Field(default_factory=list)  # only these event types (empty: all)
+    timezone: str = ""  # the subscriber's own; empty: [digest] timezone
+    time: str = ""  # the subscriber's own send time; empty: [digest] time
+
+    @field_validator("email")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        return check_address(value)
+
+    @field_validator("name")
+    @classmethod
+    def _display(cls, value: str) -> str:
+        return check_display_name(value)
+
+    @field_validator("targets", "issuers")
+    @classmethod
+    def _codes(cls, values: list[str]) -> list[str]:
+        return [v.strip().upper() for v in values]
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        return _timezone(value) if value else value
+
+    @field_validator("time")
+    @classmethod
+    def _at(cls, value: str) -> str:
+        return _time_of_day(value) if value else value
 
 
 class JobSettings(BaseModel):
