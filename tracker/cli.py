@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -54,12 +55,10 @@ def _settings(config: Path | None) -> Settings:
         raise _fail(str(exc)) from exc
 
 
-def _logging(verbose: bool = False) -> None:
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        stream=sys.stderr,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def _logging(verbose: bool = False, json_logs: bool = False) -> None:
+    from tracker.logs import configure_logging
+
+    configure_logging(logging.DEBUG if verbose else logging.INFO, json_logs=json_logs)
 
 
 def _engine(settings: Settings, upgrade: bool = True):  # type: ignore[no-untyped-def]
@@ -83,21 +82,75 @@ def _parse_day(value: str | None, option: str) -> date | None:
 # --- daemon -------------------------------------------------------------------------------------------------
 
 
+class Role(StrEnum):
+    all = "all"
+    api = "api"
+    scheduler = "scheduler"
+    worker = "worker"
+
+
 @app.command()
 def run(
     config: ConfigOption = None,
     host: Annotated[str | None, typer.Option(help="Listen address (default from [api]).")] = None,
     port: Annotated[int | None, typer.Option(help="Listen port (default from [api]).")] = None,
+    role: Annotated[Role, typer.Option(help="all: embedded default; api; scheduler (leader-elected); worker.")] = (
+        Role.all
+    ),
+    log_format: Annotated[str, typer.Option("--log-format", help="text or json")] = "text",
 ) -> None:
-    """Run the daemon: scheduled jobs + API + web page in one process (upgrades the database first)."""
+    """Run the daemon: scheduled jobs + API + web page in one process, or one role of it (upgrades the database)."""
     from tracker.daemon import serve as serve_app
 
     settings = _settings(config)
-    _logging()
+    _logging(json_logs=log_format == "json")
+    if role is Role.worker:
+        _run_worker(settings)
+        return
     settings.inbox.mkdir(parents=True, exist_ok=True)
     engine = _engine(settings)
     _sync_sources(engine, settings)
-    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, with_scheduler=True)
+    if role is Role.scheduler:
+        _require_postgres(settings, "--role scheduler")
+        from tracker.queue import apply_schema
+
+        apply_schema(settings)
+    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, role.value)
+
+
+def _require_postgres(settings: Settings, what: str) -> None:
+    if not settings.database_url.startswith("postgresql"):
+        raise _fail(f"{what} needs PostgreSQL: set TRACKER_DATABASE_URL=postgresql+psycopg://...")
+
+
+def _run_worker(settings: Settings) -> None:
+    from tracker.queue import QUEUES, apply_schema, build_app
+
+    _require_postgres(settings, "a worker")
+    from db.migrate import upgrade as upgrade_db
+
+    upgrade_db(settings.database_url)
+    apply_schema(settings)
+    queue = build_app(settings, worker=True)
+    # procrastinate installs its own SIGINT/SIGTERM handlers: the job in progress finishes, then it stops.
+    queue.run_worker(
+        queues=QUEUES,
+        name=f"worker-{os.getpid()}",
+        wait=True,
+        update_heartbeat_interval=settings.queue.heartbeat_seconds,
+        stalled_worker_timeout=settings.queue.stalled_after_seconds,
+    )
+
+
+@app.command()
+def worker(
+    config: ConfigOption = None,
+    log_format: Annotated[str, typer.Option("--log-format", help="text or json")] = "text",
+) -> None:
+    """Run a queue worker (PostgreSQL): executes the fetch and processing tasks the scheduler defers."""
+    settings = _settings(config)
+    _logging(json_logs=log_format == "json")
+    _run_worker(settings)
 
 
 @app.command()
@@ -112,7 +165,7 @@ def serve(
     settings = _settings(config)
     _logging()
     engine = _engine(settings)
-    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, with_scheduler=False)
+    serve_app(settings, engine, host or settings.api.host, port or settings.api.port, "api")
 
 
 # --- extraction without a database --------------------------------------------------------------------------
@@ -315,6 +368,10 @@ def db_upgrade(config: ConfigOption = None) -> None:
     settings = _settings(config)
     upgrade(settings.database_url)
     typer.echo(f"database at revision {current(settings.database_url)}")
+    if settings.database_url.startswith("postgresql"):
+        from tracker.queue import apply_schema
+
+        typer.echo("task queue schema " + ("created" if apply_schema(settings) else "present"))
 
 
 @sources_app.command("list")

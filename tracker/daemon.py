@@ -1,15 +1,21 @@
-"""`tracker run`: the scheduler and the API in one process on the embedded default (DESIGN §7).
+"""`tracker run`: the scheduler and the API, in one process or by role (DESIGN §7).
 
-uvicorn owns the main thread and SIGINT/SIGTERM; when it returns, the scheduler is shut down waiting for the job
-in progress. Each document commits in its own transaction, so a stop never leaves half a document behind.
+Roles: `all` (the embedded default: scheduler + API, jobs run in-process), `api` (stateless, any number),
+`scheduler` (elected leader; defers fetch and processing to the task queue), `worker` (runs queued tasks).
+The scheduler only runs while this process holds leadership (tracker.leader); a standby retries every few seconds.
+SIGINT/SIGTERM stop everything in order: the API, then the scheduler waiting for the job in progress. Each document
+commits in its own transaction, so a stop never leaves half a document behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import random
 import signal
+import socket
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -25,12 +31,105 @@ from jobs.inbox import ingest_inbox
 from jobs.process import process_pending
 from jobs.runner import run_job
 from tracker.api import create_app
+from tracker.leader import Leadership
 from tracker.settings import Settings
 
 log = logging.getLogger("tracker.daemon")
 
 
-def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
+LEADER_POLL_SECONDS = 5.0
+
+
+def _in_process_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Settings, now: datetime) -> None:
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=settings.jobs.process_seconds,
+        id="process",
+        name="process",
+        args=[engine, "process", lambda: process_pending(engine, settings)],
+        next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
+    )
+    # Each source is its own job on the fetch pool: a slow or failing source never delays another, and never
+    # overlaps itself. Jitter spreads sources that share an interval; coalescing merges runs missed while down.
+    for config in settings.sources:
+        if config.enabled:
+            scheduler.add_job(
+                run_job,
+                "interval",
+                seconds=config.interval_seconds,
+                jitter=max(1, config.interval_seconds // 10),
+                id=f"fetch:{config.name}",
+                name=f"fetch:{config.name}",
+                executor="fetch",
+                args=[engine, f"fetch:{config.name}", partial(fetch_cycle, engine, settings, config.name)],
+                next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
+            )
+
+
+def _queued_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Settings, now: datetime) -> None:
+    """The same schedule, but fetching and processing are deferred to workers on the task queue."""
+    from db import repo
+    from db.engine import session_scope
+    from tracker.queue import build_app, defer_fetch, defer_pending, retry_stalled
+
+    app = build_app(settings)
+    app.open()
+
+    def enqueue_pending() -> _Done:
+        with session_scope(engine) as session:
+            ids = repo.pending_raw_ids(session, limit=5000)
+        return _Done(f"{defer_pending(app, ids)} documents queued of {len(ids)} pending")
+
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=settings.jobs.process_seconds,
+        id="process",
+        name="process",
+        args=[engine, "process", enqueue_pending],
+        next_run_time=now,
+    )
+    scheduler.add_job(
+        run_job,
+        "interval",
+        seconds=30,
+        id="stalled",
+        name="stalled",
+        args=[engine, "stalled", lambda: _Done(f"{retry_stalled(settings)} stalled jobs requeued")],
+        next_run_time=now + timedelta(seconds=30),
+    )
+    for config in settings.sources:
+        if config.enabled:
+            scheduler.add_job(
+                run_job,
+                "interval",
+                seconds=config.interval_seconds,
+                jitter=max(1, config.interval_seconds // 10),
+                id=f"fetch:{config.name}",
+                name=f"fetch:{config.name}",
+                args=[
+                    engine,
+                    f"fetch:{config.name}",
+                    partial(lambda name: _Done(f"queued: {defer_fetch(app, name)}"), config.name),
+                ],
+                next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
+            )
+
+
+class _Done:
+    """A job report for jobs that only enqueue work."""
+
+    failed = False
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def summary(self) -> str:
+        return self._text
+
+
+def build_scheduler(engine: Engine, settings: Settings, *, queued: bool = False) -> BackgroundScheduler:
     # One worker for the pipeline: documents are processed one at a time, so two jobs never reconcile the same
     # family concurrently. Coalesce + max_instances=1: a slow run never overlaps itself, missed runs merge.
     scheduler = BackgroundScheduler(
@@ -52,15 +151,6 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
         args=[engine, "inbox", lambda: ingest_inbox(engine, settings)],
         next_run_time=now,
     )
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=settings.jobs.process_seconds,
-        id="process",
-        name="process",
-        args=[engine, "process", lambda: process_pending(engine, settings)],
-        next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
-    )
     # Digests on their own pool: a dead SMTP server is retried with backoff and never holds up another job.
     scheduler.add_job(
         run_job,
@@ -72,23 +162,32 @@ def build_scheduler(engine: Engine, settings: Settings) -> BackgroundScheduler:
         args=[engine, "digest", partial(run_digests, engine, settings)],
         next_run_time=now + timedelta(seconds=random.uniform(2, 8)),
     )
-    # Each source is its own job on the fetch pool: a slow or failing source never delays another, and never
-    # overlaps itself. Jitter spreads sources that share an interval; coalescing merges runs missed while down.
-    for config in settings.sources:
-        if not config.enabled:
-            continue
-        scheduler.add_job(
-            run_job,
-            "interval",
-            seconds=config.interval_seconds,
-            jitter=max(1, config.interval_seconds // 10),
-            id=f"fetch:{config.name}",
-            name=f"fetch:{config.name}",
-            executor="fetch",
-            args=[engine, f"fetch:{config.name}", partial(fetch_cycle, engine, settings, config.name)],
-            next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
-        )
+    (_queued_jobs if queued else _in_process_jobs)(scheduler, engine, settings, now)
     return scheduler
+
+
+def lead(engine: Engine, settings: Settings, stop: threading.Event, *, queued: bool, name: str) -> None:
+    """Run the scheduler while this process is the leader; stand by otherwise; return when `stop` is set."""
+    leadership = Leadership(settings.database_url, settings.data_dir, name)
+    scheduler: BackgroundScheduler | None = None
+    try:
+        while not stop.is_set():
+            if scheduler is None and leadership.try_acquire():
+                scheduler = build_scheduler(engine, settings, queued=queued)
+                scheduler.start()
+                log.info("%s leads; jobs: %s", name, ", ".join(j.id for j in scheduler.get_jobs()))
+            elif scheduler is not None and not leadership.still_leader():
+                log.warning("%s lost leadership; stopping its scheduler", name)
+                scheduler.shutdown(wait=False)
+                scheduler = None
+            elif scheduler is None:
+                log.debug("%s is on standby", name)
+            stop.wait(LEADER_POLL_SECONDS)
+    finally:
+        if scheduler is not None:
+            log.info("stopping scheduler; waiting for the running job to finish")
+            scheduler.shutdown(wait=True)
+        leadership.release()
 
 
 class _Server(uvicorn.Server):
@@ -100,25 +199,38 @@ class _Server(uvicorn.Server):
         yield
 
 
-def serve(settings: Settings, engine: Engine, host: str, port: int, with_scheduler: bool) -> None:
-    scheduler = build_scheduler(engine, settings) if with_scheduler else None
-    app = create_app(settings, engine)
-    server = _Server(uvicorn.Config(app, host=host, port=port, log_level="info", access_log=False))
+def serve(settings: Settings, engine: Engine, host: str, port: int, role: str) -> None:
+    """Run the given role until SIGINT or SIGTERM."""
+    stop = threading.Event()
+    name = f"tracker-{role}-{socket.gethostname()}-{os.getpid()}"
+    server = None
+    if role in ("all", "api"):
+        server = _Server(
+            uvicorn.Config(create_app(settings, engine), host=host, port=port, log_level="info", access_log=False)
+        )
 
     def request_exit(signum: int, _frame: object) -> None:
         log.info("received %s, shutting down", signal.Signals(signum).name)
-        server.should_exit = True
+        stop.set()
+        if server is not None:
+            server.should_exit = True
 
     signal.signal(signal.SIGINT, request_exit)
     signal.signal(signal.SIGTERM, request_exit)
-    if scheduler is not None:
-        scheduler.start()
-        log.info("scheduler started with jobs: %s", ", ".join(j.id for j in scheduler.get_jobs()))
+    leader: threading.Thread | None = None
     try:
-        server.run()
+        if role == "scheduler":
+            lead(engine, settings, stop, queued=True, name=name)
+        elif role == "all":
+            leader = threading.Thread(
+                target=lead, args=(engine, settings, stop), kwargs={"queued": False, "name": name}, name="leader"
+            )
+            leader.start()
+        if server is not None:
+            server.run()
     finally:
-        if scheduler is not None:
-            log.info("stopping scheduler; waiting for the running job to finish")
-            scheduler.shutdown(wait=True)
+        stop.set()
+        if leader is not None:
+            leader.join()
         engine.dispose()
         log.info("stopped")

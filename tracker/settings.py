@@ -207,6 +207,13 @@ class Subscriber(BaseModel):
         return _time_of_day(value) if value else value
 
 
+class QueueSettings(BaseModel):
+    """The task queue (PostgreSQL only): how often workers signal life, and when a silent worker's job is retried."""
+
+    heartbeat_seconds: float = 10.0
+    stalled_after_seconds: float = 30.0
+
+
 class JobSettings(BaseModel):
     """How often the built-in jobs run in the daemon."""
 
@@ -237,6 +244,7 @@ class Settings(BaseSettings):
     smtp: SmtpSettings = Field(default_factory=SmtpSettings)
     digest: DigestSettings = Field(default_factory=DigestSettings)
     jobs: JobSettings = Field(default_factory=JobSettings)
+    queue: QueueSettings = Field(default_factory=QueueSettings)
     subscribers: list[Subscriber] = Field(default_factory=list)
 
     @model_validator(mode="after")
