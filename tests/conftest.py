@@ -103,6 +103,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'tracker.db'}"
         return
+    yield from _postgres_schema(request)
+
+
+@pytest.fixture
+def pg_database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """For what only PostgreSQL does (leader election, the task queue): no SQLite variant to skip."""
+    yield from _postgres_schema(request)
+
+
+def _postgres_schema(request: pytest.FixtureRequest) -> Iterator[str]:
     server = request.getfixturevalue("postgres_server")
     if server is None and os.environ.get("CI"):
         pytest.fail("CI must run the PostgreSQL variants: install postgresql (see .ci/run)")

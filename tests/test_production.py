@@ -22,7 +22,7 @@ from tests.test_daemon import wait_for
 from tracker.leader import LEADER_KEY
 from tracker.queue import apply_schema, build_app, defer_pending
 from tracker.records import RawDocument
-from tracker.settings import Settings
+from tracker.settings import Settings, load_settings
 
 pytestmark = pytest.mark.slow
 ISSUERS = ["Japan", "Norway", "Latvia", "Canada", "Denmark", "Estonia", "Belgium", "Italy", "Ireland", "Finland"]
@@ -30,10 +30,19 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 @pytest.fixture
-def pg(settings: Settings) -> Settings:
-    if not settings.database_url.startswith("postgresql"):
-        pytest.skip("a PostgreSQL-only role")
-    return settings
+def pg(pg_database_url: str, tmp_path: Path) -> Settings:
+    return load_settings(data_dir=tmp_path / "data", database_url=pg_database_url, sources=[])
+
+
+@pytest.fixture
+def engine(pg: Settings) -> Iterator[Engine]:
+    from db.engine import make_engine
+    from db.migrate import upgrade
+
+    upgrade(pg.database_url)
+    engine = make_engine(pg.database_url)
+    yield engine
+    engine.dispose()
 
 
 def env_for(settings: Settings, data_dir: Path, **extra: str) -> dict[str, str]:
@@ -142,7 +151,6 @@ def test_two_workers_process_a_thousand_documents_once_even_when_one_is_killed(
     processes[0].wait()
     # The scheduler's periodic job requeues what the dead worker held; here the test plays the scheduler.
     from tracker.queue import retry_stalled
-    from tracker.settings import load_settings
 
     quick = load_settings(
         database_url=pg.database_url,
