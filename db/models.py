@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from db.types import UTCDateTime, utcnow
@@ -21,6 +21,9 @@ class Source(SQLModel, table=True):
     kind: str
     url: str = ""
     enabled: bool = True
+    # Paused through the API (PATCH /api/v1/sources/{name}); survives restarts, unlike `enabled`, which mirrors
+    # the configuration.
+    paused: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     last_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -189,3 +192,19 @@ class DigestOutbox(SQLModel, table=True):
     next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class SubscriberRow(SQLModel, table=True):
+    """A digest subscriber added through the API; the configuration's subscribers are not stored here."""
+
+    __tablename__ = "subscriber"
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(unique=True, index=True)
+    name: str = ""
+    targets: str = Field(default="[]", sa_column=Column(Text, nullable=False))  # JSON lists
+    issuers: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    event_types: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    timezone: str = ""
+    time: str = ""
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

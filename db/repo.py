@@ -20,6 +20,7 @@ from db.models import (
     Mention,
     RawDocument,
     Source,
+    SubscriberRow,
 )
 from db.types import utcnow
 from tracker import records
@@ -600,3 +601,38 @@ def digest_counts(session: Session) -> dict[str, int]:
 def last_digest_error(session: Session) -> str:
     query = select(DigestOutbox.last_error).where(DigestOutbox.last_error != "")
     return session.exec(query.order_by(col(DigestOutbox.id).desc())).first() or ""
+
+
+# --- API-managed subscribers and paused sources ---------------------------------------------------------------
+
+
+def list_subscriber_rows(session: Session) -> list[SubscriberRow]:
+    return list(session.exec(select(SubscriberRow).order_by(col(SubscriberRow.email))).all())
+
+
+def add_subscriber(session: Session, *, row: SubscriberRow) -> SubscriberRow:
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_subscriber(session: Session, *, email: str) -> bool:
+    row = session.exec(select(SubscriberRow).where(SubscriberRow.email == email)).first()
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def set_source_paused(session: Session, *, name: str, paused: bool) -> Source | None:
+    row = source_row(session, name=name)
+    if row is not None:
+        row.paused = paused
+        session.add(row)
+        session.flush()
+    return row
+
+
+def paused_sources(session: Session) -> set[str]:
+    return set(session.exec(select(Source.name).where(col(Source.paused).is_(True))).all())

@@ -53,6 +53,29 @@ class DigestReport:
         return text + (f", {len(self.errors)} errors: " + "; ".join(self.errors[:3]) if self.errors else "")
 
 
+def subscribers_of(engine: Engine, settings: Settings) -> list[Subscriber]:
+    """The configuration's subscribers and those added through the API (an address once, configuration first)."""
+    import json
+
+    with session_scope(engine) as session:
+        rows = repo.list_subscriber_rows(session)
+    found = {s.email.lower(): s for s in settings.subscribers}
+    for row in rows:
+        found.setdefault(
+            row.email.lower(),
+            Subscriber(
+                email=row.email,
+                name=row.name,
+                targets=json.loads(row.targets),
+                issuers=json.loads(row.issuers),
+                event_types=json.loads(row.event_types),
+                timezone=row.timezone,
+                time=row.time,
+            ),
+        )
+    return list(found.values())
+
+
 def local_day(subscriber: Subscriber, settings: Settings, now: datetime) -> tuple[date, bool]:
     """The subscriber's local date now, and whether their send time has come."""
     zone = ZoneInfo(subscriber.timezone or settings.digest.timezone)
@@ -111,7 +134,7 @@ def plan(
 ) -> DigestReport:
     """Record today's digest for every due subscriber (all of them with `force`); at most one per day each."""
     report = DigestReport()
-    for subscriber in settings.subscribers:
+    for subscriber in subscribers_of(engine, settings):
         today, due = local_day(subscriber, settings, now)
         target_day = day or today
         if not (due or force):
@@ -191,7 +214,7 @@ def deliver(engine: Engine, settings: Settings, now: datetime | None = None) -> 
     """Send what the outbox holds; SMTP failures are recorded with a backoff, never raised."""
     report = DigestReport()
     now = now or utcnow()
-    subscribers = {s.email: s for s in settings.subscribers}
+    subscribers = {s.email: s for s in subscribers_of(engine, settings)}
     with session_scope(engine) as session:
         ids = repo.deliverable_digests(session, now=now, max_attempts=settings.digest.max_attempts)
     for row_id in ids:
@@ -241,7 +264,7 @@ def run_digests(engine: Engine, settings: Settings, now: datetime | None = None)
 def resend(engine: Engine, settings: Settings, day: date) -> DigestReport:
     """Deliberately send a past day's digests again (the same rendered message, a fresh attempt count)."""
     with session_scope(engine) as session:
-        for subscriber in settings.subscribers:
+        for subscriber in subscribers_of(engine, settings):
             row = repo.outbox_row(session, email=subscriber.email, day=day)
             if row is not None:
                 row.status, row.attempts, row.next_attempt_at = "pending", 0, None

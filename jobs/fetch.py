@@ -251,7 +251,9 @@ async def fetch_source(
 
 
 async def fetch_cycle_async(engine: Engine, settings: Settings, only: str | None = None) -> FetchReport:
-    configs = [s for s in settings.sources if s.enabled and (only is None or s.name == only)]
+    with session_scope(engine) as session:
+        paused = repo.paused_sources(session)  # paused through the API
+    configs = [s for s in settings.sources if s.enabled and s.name not in paused and (only is None or s.name == only)]
     report = FetchReport()
     shared = SharedFetches()
     async with Fetcher(settings.fetch) as fetcher:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
@@ -18,6 +19,8 @@ from sqlmodel import Session
 from db import repo
 from db.models import Event
 from tracker import __version__
+from tracker.admin import BodyLimit, metrics_router, require_read
+from tracker.admin import router as admin_router
 from tracker.countries import gazetteer
 from tracker.records import EventType
 from tracker.settings import Settings
@@ -164,6 +167,7 @@ SessionDep = Annotated[Session, Depends(_session)]
 
 def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app = FastAPI(
+        dependencies=[Depends(require_read)],
         title="tracker",
         version=__version__,
         description="Which government told its citizens to leave which country, and when.",
@@ -171,7 +175,17 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     app.middleware("http")(etag_middleware)
+    app.add_middleware(BodyLimit, limit=settings.api.max_body_bytes)
+    if settings.api.cors_origins:  # off unless asked for: the API serves its own page, same origin
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.api.cors_origins,
+            allow_methods=["GET"],
+            allow_headers=["Authorization"],
+        )
     app.include_router(web_router)
+    app.include_router(admin_router)
+    app.include_router(metrics_router)
 
     @app.get("/api/v1/health", response_model=Health, responses={503: {"model": Health}})
     def health(s: SessionDep, response: Response) -> Health:

@@ -103,9 +103,14 @@ class FetchSettings(BaseModel):
 
 
 class ApiSettings(BaseModel):
+    """Listen address and access control. Writes always need the token; reads only when `protect_reads`."""
+
     host: str = "127.0.0.1"
     port: int = 8000
-    token: str = ""
+    token: str = ""  # bearer token for write endpoints (no token configured: writes are refused)
+    protect_reads: bool = False  # require the token on read endpoints, the page and /metrics too
+    max_body_bytes: int = 65_536  # request bodies larger than this are refused with 413
+    cors_origins: list[str] = Field(default_factory=list)  # CORS is off unless origins are listed
 
 
 class SmtpSettings(BaseModel):

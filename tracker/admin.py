@@ -1,0 +1,343 @@
+"""Write endpoints (bearer token), /metrics (Prometheus), and the access rules for reads (issue 7).
+
+Writes always need `[api] token`; with no token configured they are refused, never open. Reads are public unless
+`[api] protect_reads` is set. Bodies are capped, and CORS stays off unless origins are configured.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, Response
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import func, text
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from db import repo
+from db.engine import session_scope
+from db.models import Document, HttpCache, JobRun, SubscriberRow
+from tracker.records import EventType
+from tracker.settings import Settings, check_address, check_display_name
+from tracker.views import source_health
+
+
+def _token_matches(request: Request, token: str) -> bool:
+    supplied = request.headers.get("authorization", "")
+    scheme, _, value = supplied.partition(" ")
+    return scheme.lower() == "bearer" and bool(token) and hmac.compare_digest(value.strip(), token)
+
+
+def require_write(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    if not settings.api.token:
+        raise HTTPException(status_code=403, detail="writes are disabled: no [api] token is configured")
+    if not _token_matches(request, settings.api.token):
+        raise HTTPException(
+            status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+# Liveness stays open for load balancers and the container healthcheck; it shows counts, not content.
+OPEN_PATHS = frozenset({"/api/v1/health"})
+
+
+def require_read(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    if request.url.path in OPEN_PATHS:
+        return
+    if settings.api.protect_reads and not _token_matches(request, settings.api.token):
+        raise HTTPException(
+            status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
+        )
+
+
+def _session(request: Request) -> Any:
+    with Session(request.app.state.engine) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(_session)]
+router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_write)], tags=["admin"])
+
+
+class SourceUpdate(BaseModel):
+    paused: bool
+
+
+class SubscriberIn(BaseModel):
+    email: str
+    name: str = ""
+    targets: list[str] = Field(default_factory=list)
+    issuers: list[str] = Field(default_factory=list)
+    event_types: list[str] = Field(default_factory=list)
+    timezone: str = ""
+    time: str = ""
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return check_address(value)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return check_display_name(value)
+
+    @field_validator("event_types")
+    @classmethod
+    def _types(cls, values: list[str]) -> list[str]:
+        known = {t.value for t in EventType}
+        bad = [v for v in values if v not in known]
+        if bad:
+            raise ValueError(f"unknown event types {bad}")
+        return values
+
+
+@router.patch("/sources/{name}")
+def update_source(name: str, body: SourceUpdate, request: Request, s: SessionDep) -> dict[str, Any]:
+    """Pause or resume a configured source (kept across restarts)."""
+    settings: Settings = request.app.state.settings
+    if name not in {c.name for c in settings.sources}:
+        raise HTTPException(status_code=404, detail=f"no configured source {name!r}")
+    config = next(c for c in settings.sources if c.name == name)
+    row = repo.set_source_paused(s, name=name, paused=body.paused)
+    if row is None:
+        repo.sync_sources(s, configured=[(c.name, c.kind, c.url, c.enabled) for c in settings.sources])
+        row = repo.set_source_paused(s, name=name, paused=body.paused)
+    s.commit()
+    return {"name": name, "kind": config.kind, "paused": body.paused}
+
+
+@router.post("/runs/{job}", status_code=202)
+def trigger(
+    job: Literal["fetch", "process", "digest"],
+    request: Request,
+    background: BackgroundTasks,
+    source: str | None = None,
+) -> dict[str, Any]:
+    """Run a job now, in the background (202: accepted); its outcome is in /api/v1/health's recent jobs."""
+    from jobs.digest import run_digests
+    from jobs.fetch import fetch_cycle
+    from jobs.process import process_pending
+    from jobs.runner import Report, run_job
+
+    settings: Settings = request.app.state.settings
+    engine: Engine = request.app.state.engine
+    if source is not None and source not in {c.name for c in settings.sources}:
+        raise HTTPException(status_code=404, detail=f"no configured source {source!r}")
+    work: Callable[[], Report]
+    if job == "fetch":
+        work = partial(fetch_cycle, engine, settings, source)
+    elif job == "process":
+        work = partial(process_pending, engine, settings)
+    else:
+        work = partial(run_digests, engine, settings)
+    background.add_task(run_job, engine, f"{job} (api)", work)
+    return {"job": job, "source": source, "accepted": True}
+
+
+@router.get("/subscribers")
+def list_subscribers(request: Request, s: SessionDep) -> list[dict[str, Any]]:
+    settings: Settings = request.app.state.settings
+    configured = [{**sub.model_dump(), "origin": "config"} for sub in settings.subscribers]
+    added = [
+        {
+            "email": r.email,
+            "name": r.name,
+            "targets": json.loads(r.targets),
+            "issuers": json.loads(r.issuers),
+            "event_types": json.loads(r.event_types),
+            "timezone": r.timezone,
+            "time": r.time,
+            "origin": "api",
+        }
+        for r in repo.list_subscriber_rows(s)
+    ]
+    return configured + added
+
+
+@router.post("/subscribers", status_code=201)
+def add_subscriber(body: SubscriberIn, request: Request, s: SessionDep) -> dict[str, Any]:
+    settings: Settings = request.app.state.settings
+    known = {sub.email.lower() for sub in settings.subscribers} | {
+        r.email.lower() for r in repo.list_subscriber_rows(s)
+    }
+    if body.email.lower() in known:
+        raise HTTPException(status_code=409, detail=f"{body.email} is already a subscriber")
+    repo.add_subscriber(
+        s,
+        row=SubscriberRow(
+            email=body.email,
+            name=body.name,
+            targets=json.dumps([t.upper() for t in body.targets]),
+            issuers=json.dumps([i.upper() for i in body.issuers]),
+            event_types=json.dumps(body.event_types),
+            timezone=body.timezone,
+            time=body.time,
+        ),
+    )
+    s.commit()
+    return {**body.model_dump(), "origin": "api"}
+
+
+@router.delete("/subscribers/{email}", status_code=204)
+def remove_subscriber(email: str, s: SessionDep) -> Response:
+    if not repo.delete_subscriber(s, email=email):
+        raise HTTPException(status_code=404, detail=f"no API-added subscriber {email!r}")
+    s.commit()
+    return Response(status_code=204)
+
+
+class _Collector:
+    """Metrics read from the database at scrape time, so every process (API replica) reports the same truth."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        self.engine, self.settings = engine, settings
+
+    def collect(self) -> Any:
+        with session_scope(self.engine) as s:
+            counts = repo.counts(s)
+            fetches = int(s.exec(select(func.count()).select_from(HttpCache)).one())
+            fetch_errors = int(s.exec(select(func.coalesce(func.sum(HttpCache.failures), 0))).one() or 0)
+            runs = s.exec(select(JobRun.job, JobRun.status, func.count()).group_by(JobRun.job, JobRun.status)).all()
+            durations = s.exec(
+                select(JobRun.job, JobRun.started_at, JobRun.finished_at)
+                .where(col(JobRun.finished_at).is_not(None))
+                .order_by(col(JobRun.id).desc())
+                .limit(500)
+            ).all()
+            health = source_health(s, self.settings.sources, datetime.now(UTC))
+            digests = repo.digest_counts(s)
+            depth = self._queue_depth(s)
+            dropped = int(s.exec(select(func.count()).select_from(Document).where(Document.dropped_reason != "")).one())
+        for name, value in (
+            ("documents", counts["documents"]),
+            ("mentions", counts["mentions"]),
+            ("events", counts["events"]),
+            ("changes", counts["changes"]),
+            ("raw_documents", counts["raw_documents"]),
+            ("documents_dropped", dropped),
+        ):
+            yield GaugeMetricFamily(f"tracker_{name}", f"Stored {name.replace('_', ' ')}", value=value)
+        yield CounterMetricFamily("tracker_fetched_urls", "URLs fetched at least once", value=fetches)
+        yield CounterMetricFamily("tracker_fetch_errors", "Failed fetch attempts recorded per URL", value=fetch_errors)
+        job_runs = CounterMetricFamily("tracker_job_runs", "Job runs by job and status", labels=["job", "status"])
+        for job, status, count in runs:
+            job_runs.add_metric([job, status], count)
+        yield job_runs
+        last: dict[str, float] = {}
+        for job, started, finished in durations:
+            if job not in last and finished is not None:
+                last[job] = (finished - started).total_seconds()
+        duration = GaugeMetricFamily(
+            "tracker_job_last_duration_seconds", "Duration of each job's last run", labels=["job"]
+        )
+        for job, seconds in sorted(last.items()):
+            duration.add_metric([job], seconds)
+        yield duration
+        stale = GaugeMetricFamily(
+            "tracker_source_stale", "1 when a source has not succeeded within two intervals", labels=["source"]
+        )
+        since = GaugeMetricFamily(
+            "tracker_source_seconds_since_success", "Seconds since a source last succeeded", labels=["source"]
+        )
+        failures = GaugeMetricFamily(
+            "tracker_source_consecutive_failures", "Consecutive failed runs", labels=["source"]
+        )
+        for h in health:
+            stale.add_metric([str(h["name"])], 1.0 if h["stale"] else 0.0)
+            if h["seconds_since_success"] is not None:
+                since.add_metric([str(h["name"])], float(str(h["seconds_since_success"])))
+            failures.add_metric([str(h["name"])], float(str(h["consecutive_failures"])))
+        yield stale
+        yield since
+        yield failures
+        queue = GaugeMetricFamily("tracker_queue_depth", "Tasks waiting in the queue", labels=["queue"])
+        for name, value in depth.items():
+            queue.add_metric([name], value)
+        yield queue
+        outbox = GaugeMetricFamily("tracker_digests", "Digests by outbox status", labels=["status"])
+        for status, value in digests.items():
+            outbox.add_metric([status], value)
+        yield outbox
+
+    def _queue_depth(self, s: Session) -> dict[str, int]:
+        if s.get_bind().dialect.name != "postgresql":
+            return {}
+        if not s.execute(text("SELECT to_regclass('procrastinate_jobs') IS NOT NULL")).scalar():
+            return {}
+        rows = s.execute(
+            text("SELECT queue_name, count(*) FROM procrastinate_jobs WHERE status = 'todo' GROUP BY queue_name")
+        ).all()
+        return {str(name): int(count) for name, count in rows}
+
+
+metrics_router = APIRouter(dependencies=[Depends(require_read)])
+
+
+@metrics_router.get("/metrics", include_in_schema=False)
+def metrics(request: Request) -> Response:
+    registry = CollectorRegistry()
+    registry.register(_Collector(request.app.state.engine, request.app.state.settings))
+    return Response(generate_latest(registry), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+class BodyLimit:
+    """Refuse request bodies over the limit with 413, whether declared in Content-Length or streamed in chunks."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            await _too_large(send, self.limit)
+            return
+        # Read the body first (at most limit + 1 bytes), then replay it: the application never sees an oversized one.
+        chunks: list[bytes] = []
+        seen = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            chunks.append(message.get("body", b""))
+            seen += len(chunks[-1])
+            if seen > self.limit:
+                await _too_large(send, self.limit)
+                return
+            if not message.get("more_body"):
+                break
+        body = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Any:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(send: Any, limit: int) -> None:
+    body = json.dumps({"detail": f"request body larger than {limit} bytes"}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
