@@ -31,8 +31,9 @@ USER tracker
 EXPOSE 8000
 
 # No curl in slim: python's urllib. Any non-2xx answer or a refused connection raises, so the exit code is 1.
-# /api/v1/health answers 200 even when the database is down (status "degraded" in the body): this is liveness.
+# /api/v1/health answers 503 when the database is unreachable, so an API that lost its database is unhealthy.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/api/v1/health', timeout=4)"]
 
+# The embedded default (scheduler + API in one process); docker-compose.yml runs the roles separately.
 CMD ["tracker", "run", "--host", "0.0.0.0", "--port", "8000"]
