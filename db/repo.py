@@ -636,3 +636,24 @@ def set_source_paused(session: Session, *, name: str, paused: bool) -> Source | 
 
 def paused_sources(session: Session) -> set[str]:
     return set(session.exec(select(Source.name).where(col(Source.paused).is_(True))).all())
+
+
+def raw_ids_before(session: Session, *, before: datetime) -> list[int]:
+    query = select(RawDocument.id).where(RawDocument.fetched_at < before).order_by(col(RawDocument.id))
+    return [i for i in session.exec(query).all() if i is not None]
+
+
+def delete_raw(session: Session, *, raw_id: int) -> list[tuple[str, str, str]]:
+    """Delete a raw document with its parse, mentions and cache link; return the families its mentions touched."""
+    families: list[tuple[str, str, str]] = []
+    document = document_for_raw(session, raw_id=raw_id)
+    if document is not None:
+        families = delete_document(session, document=document)
+    for entry in session.exec(select(HttpCache).where(HttpCache.raw_id == raw_id)).all():
+        entry.raw_id = None
+        session.add(entry)
+    raw = session.get(RawDocument, raw_id)
+    if raw is not None:
+        session.delete(raw)
+    session.flush()
+    return families

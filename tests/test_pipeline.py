@@ -108,3 +108,20 @@ def test_seeds_give_the_acceptance_table(engine: Engine, settings: Settings, see
     assert {"RU", "US"} <= drawdown
     assert not {"SE", "PL", "RO", "CN", "FR", "UA"} & (leave | drawdown)
     assert all(r.date and r.date_precision in ("day", "on_or_before", "approximate") for r in rows)
+
+
+def test_prune_retracts_events_left_without_evidence(engine: Engine, settings: Settings) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from jobs.prune import prune
+
+    ingest_paths(engine, settings, [ARTICLES])
+    with Session(engine) as session:
+        events = len(session.exec(select(Event)).all())
+    report = prune(engine, before=datetime.now(UTC) + timedelta(seconds=1))
+    assert report.raw_documents == 4
+    with Session(engine) as session:
+        assert session.exec(select(Event)).all() == [] and session.exec(select(Mention)).all() == []
+        retracted = session.exec(select(Change).where(Change.kind == "retracted")).all()
+        assert len(retracted) == events
+    assert prune(engine, before=datetime.now(UTC)).raw_documents == 0

@@ -296,6 +296,21 @@ def reprocess(
         raise typer.Exit(1)
 
 
+@app.command()
+def prune(
+    before: Annotated[str, typer.Option(help="Prune raw documents fetched before this day, YYYY-MM-DD.")],
+    config: ConfigOption = None,
+) -> None:
+    """Delete old raw documents and their evidence; events left without evidence are retracted."""
+    from jobs.prune import prune as run_prune
+
+    settings = _settings(config)
+    day = _parse_day(before, "--before")
+    assert day is not None
+    report = run_prune(_engine(settings), before=datetime(day.year, day.month, day.day, tzinfo=UTC))
+    typer.echo(report.summary())
+
+
 # --- reading the table --------------------------------------------------------------------------------------
 
 
