@@ -322,12 +322,16 @@ def free_port() -> int:
         return port
 
 
-def start_server(db_path: Path, data_dir: Path, port: int, log: IO[bytes]) -> subprocess.Popen[bytes]:
+def start_server(
+    db_path: Path, data_dir: Path, port: int, log: IO[bytes], cached: bool = True
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "TRACKER_DATABASE_URL": f"sqlite:///{db_path}",
         "TRACKER_DATA_DIR": str(data_dir),
         "TRACKER_SOURCES": "[]",
+        # --uncached measures what each request costs when the data just changed (every answer recomputed).
+        "TRACKER_API__RESPONSE_CACHE": "true" if cached else "false",
     }
     command = [sys.executable, "-m", "tracker", "serve", "--host", "127.0.0.1", "--port", str(port)]
     # The log goes to a file: an unread pipe would fill up and stall the server mid-benchmark.
@@ -448,6 +452,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--uncached", action="store_true", help="turn the server's response cache off")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="tracker-bench-api-") as tmp:
@@ -468,10 +473,14 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         with open(Path(tmp) / "server.log", "wb") as log:
-            server = start_server(db_path, data_dir, port, log)
+            server = start_server(db_path, data_dir, port, log, cached=not args.uncached)
             try:
                 wait_ready(server, base)
-                print(f"load: {args.connections} connections, {args.seconds:g} s per endpoint after a warm-up\n")
+                cache = "off" if args.uncached else "on"
+                print(
+                    f"load: {args.connections} connections, {args.seconds:g} s per endpoint after a warm-up, "
+                    f"response cache {cache}\n"
+                )
                 results = asyncio.run(load(base, paths, args.seconds, args.connections))
             except BaseException:
                 stop_server(server)

@@ -86,11 +86,15 @@ class Event(SQLModel, table=True):
 
 
 class Mention(SQLModel, table=True):
-    __table_args__ = (Index("ix_mention_key", "issuer", "target", "event_type"),)
+    __table_args__ = (
+        Index("ix_mention_key", "issuer", "target", "event_type"),
+        # Covers "the documents behind these events" (the table's sources column) without reading mention rows.
+        Index("ix_mention_event_document", "event_id", "document_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     document_id: int = Field(foreign_key="document.id", index=True)
-    event_id: int | None = Field(default=None, foreign_key="event.id", index=True)
+    event_id: int | None = Field(default=None, foreign_key="event.id")
     issuer: str = Field(max_length=8)
     target: str = Field(max_length=8)
     event_type: str = Field(max_length=32)
@@ -208,3 +212,13 @@ class SubscriberRow(SQLModel, table=True):
     timezone: str = ""
     time: str = ""
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Meta(SQLModel, table=True):
+    """One row: the data version, bumped by every transaction that changes what the read endpoints show.
+
+    Read endpoints cache their answers by it, and bumping it is also how a writer takes SQLite's write lock first.
+    """
+
+    id: int = Field(default=1, primary_key=True)
+    data_version: int = 0

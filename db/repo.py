@@ -40,13 +40,20 @@ def serialize_writers(session: Session) -> None:
     writers could publish change 11 before change 10 and a poller at after=10 would never see 10. One writer at a
     time closes that gap. SQLite admits one writer at a time, but takes the lock lazily; see below.
     """
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
-    elif dialect == "sqlite":
-        # A write as the transaction's first statement takes SQLite's write lock now rather than at the first
-        # real insert, so two processes cannot both read a document as pending and both process it.
-        session.execute(text("DELETE FROM job_run WHERE 0"))
+    # On SQLite this write, as the transaction's first statement, takes the write lock now rather than at the
+    # first real insert, so two processes cannot both read a document as pending and both process it.
+    bump_data_version(session)
+
+
+def bump_data_version(session: Session) -> None:
+    """Mark that what the read endpoints show may have changed (their caches key on this number)."""
+    session.execute(text("UPDATE meta SET data_version = data_version + 1 WHERE id = 1"))
+
+
+def data_version(session: Session) -> int:
+    return int(session.execute(text("SELECT data_version FROM meta WHERE id = 1")).scalar() or 0)
 
 
 def store_raw(session: Session, *, raw: records.RawDocument) -> tuple[RawDocument, bool]:
@@ -340,7 +347,8 @@ def event_sources(session: Session, *, event_ids: Sequence[int]) -> dict[int, li
         .distinct()
     )
     result: dict[int, list[str]] = {}
-    for event_id, url in session.exec(query).all():
+    # Core execution: plain rows, no ORM identity bookkeeping for thousands of tuples.
+    for event_id, url in session.connection().execute(query).all():
         if event_id is not None:
             result.setdefault(event_id, []).append(url)
     return {k: sorted(v) for k, v in result.items()}
@@ -498,6 +506,7 @@ def upsert_level(session: Session, *, source: str, level: AdvisoryLevelRecord) -
     row.source_updated_at, row.url, row.summary, row.seen_at = level.updated_at, level.url, level.summary, utcnow()
     session.add(row)
     if moved is not None:
+        bump_data_version(session)
         session.add(
             Change(
                 kind="level",
@@ -627,6 +636,7 @@ def delete_subscriber(session: Session, *, email: str) -> bool:
 
 def set_source_paused(session: Session, *, name: str, paused: bool) -> Source | None:
     row = source_row(session, name=name)
+    bump_data_version(session)
     if row is not None:
         row.paused = paused
         session.add(row)

@@ -94,3 +94,16 @@ def test_cursor_pagination_returns_every_row_once(client: TestClient) -> None:
         params = {"limit": 7, "cursor": cursor}
     assert seen == [row["id"] for row in everything]
     assert client.get("/api/v1/advisories", params={"cursor": "garbage!"}).status_code == 422
+
+
+def test_cached_answers_follow_new_data(engine: Engine, settings: Settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    ingest_paths(engine, settings, [FIXTURES / "articles" / "lebanon_leave.txt"])
+    client = TestClient(create_app(settings, engine))
+    before = {r["issuer"] for r in client.get("/api/v1/advisories", params={"target": "LB"}).json()}
+    assert before and client.get("/api/v1/advisories", params={"target": "LB"}).json()  # served from the cache
+    article = tmp_path / "more.txt"
+    article.write_text("Kuwait tells citizens to leave Lebanon\n2024-09-29\n\nKuwait on Sunday urged its "
+                       "citizens to leave Lebanon immediately.\n", encoding="utf-8")
+    ingest_paths(engine, settings, [article])
+    after = {r["issuer"] for r in client.get("/api/v1/advisories", params={"target": "LB"}).json()}
+    assert after == before | {"KW"}

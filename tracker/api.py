@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -22,6 +21,7 @@ from tracker import __version__
 from tracker.admin import BodyLimit, metrics_router, require_read
 from tracker.admin import router as admin_router
 from tracker.countries import gazetteer
+from tracker.httpcache import HttpCache
 from tracker.records import EventType
 from tracker.settings import Settings
 from tracker.table import to_csv
@@ -136,26 +136,6 @@ def decode_cursor(token: str) -> tuple[dt.date, int]:
         raise HTTPException(status_code=422, detail="invalid cursor: use the X-Next-Cursor of a previous page") from exc
 
 
-# Read endpoints whose answer moves with every change must be revalidated; the rest may be cached briefly.
-_REVALIDATE = ("/api/v1/changes", "/api/v1/health", "/api/v1/sources", "/feed.atom")
-
-
-async def etag_middleware(request: Request, call_next: Any) -> Any:
-    """ETag and Cache-Control on successful GETs; a matching If-None-Match gets a 304 with no body."""
-    response = await call_next(request)
-    if request.method != "GET" or response.status_code != 200:
-        return response
-    body = b"".join([chunk async for chunk in response.body_iterator])
-    tag = 'W/"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
-    path = request.url.path
-    cache = "no-cache" if path == "/" or path.startswith(_REVALIDATE) else "public, max-age=60"
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    headers.update({"ETag": tag, "Cache-Control": cache})
-    if tag in request.headers.get("if-none-match", ""):
-        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": cache})
-    return Response(body, status_code=200, headers=headers, media_type=response.media_type)
-
-
 def _session(request: Request) -> Iterator[Session]:
     with Session(request.app.state.engine) as session:
         yield session
@@ -174,7 +154,14 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     )
     app.state.engine = engine
     app.state.settings = settings
-    app.middleware("http")(etag_middleware)
+
+    def data_version() -> int:
+        with engine.connect() as connection:
+            return int(connection.execute(text("SELECT data_version FROM meta WHERE id = 1")).scalar() or 0)
+
+    app.add_middleware(
+        HttpCache, version=data_version, enabled=lambda: settings.api.response_cache and not settings.api.protect_reads
+    )
     app.add_middleware(BodyLimit, limit=settings.api.max_body_bytes)
     if settings.api.cors_origins:  # off unless asked for: the API serves its own page, same origin
         app.add_middleware(
@@ -234,7 +221,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
         date_from: Annotated[dt.date | None, Query(alias="from")] = None,
         date_to: Annotated[dt.date | None, Query(alias="to")] = None,
         format: Literal["json", "csv"] = "json",
-        limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 200,
         cursor: str | None = None,
     ) -> Any:
         if date_from and date_to and date_from > date_to:

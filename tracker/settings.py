@@ -111,6 +111,7 @@ class ApiSettings(BaseModel):
     protect_reads: bool = False  # require the token on read endpoints, the page and /metrics too
     max_body_bytes: int = 65_536  # request bodies larger than this are refused with 413
     cors_origins: list[str] = Field(default_factory=list)  # CORS is off unless origins are listed
+    response_cache: bool = True  # keep read answers in memory until the data version changes
 
 
 class SmtpSettings(BaseModel):
