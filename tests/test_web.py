@@ -102,8 +102,11 @@ def test_cached_answers_follow_new_data(engine: Engine, settings: Settings, tmp_
     before = {r["issuer"] for r in client.get("/api/v1/advisories", params={"target": "LB"}).json()}
     assert before and client.get("/api/v1/advisories", params={"target": "LB"}).json()  # served from the cache
     article = tmp_path / "more.txt"
-    article.write_text("Kuwait tells citizens to leave Lebanon\n2024-09-29\n\nKuwait on Sunday urged its "
-                       "citizens to leave Lebanon immediately.\n", encoding="utf-8")
+    article.write_text(
+        "Kuwait tells citizens to leave Lebanon\n2024-09-29\n\nKuwait on Sunday urged its "
+        "citizens to leave Lebanon immediately.\n",
+        encoding="utf-8",
+    )
     ingest_paths(engine, settings, [article])
     after = {r["issuer"] for r in client.get("/api/v1/advisories", params={"target": "LB"}).json()}
     assert after == before | {"KW"}
