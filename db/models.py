@@ -24,6 +24,12 @@ class Source(SQLModel, table=True):
     # Paused through the API (PATCH /api/v1/sources/{name}); survives restarts, unlike `enabled`, which mirrors
     # the configuration.
     paused: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # "config" rows mirror the configuration; "api" rows were added through POST /api/v1/sources and carry their
+    # whole definition here.
+    origin: str = Field(default="config", sa_column_kwargs={"server_default": "config"})
+    interval: str = Field(default="30m", sa_column_kwargs={"server_default": "30m"})
+    query: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    target: str = Field(default="", sa_column_kwargs={"server_default": ""})
     last_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_success_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

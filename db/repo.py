@@ -378,7 +378,7 @@ def recent_job_runs(session: Session, *, limit: int = 20) -> list[JobRun]:
 def sync_sources(session: Session, *, configured: Iterable[tuple[str, str, str, bool]]) -> None:
     """Make the source table mirror the configuration (name, kind, url, enabled); keep health history."""
     wanted = {name: (kind, url, enabled) for name, kind, url, enabled in configured}
-    for row in session.exec(select(Source)).all():
+    for row in session.exec(select(Source).where(Source.origin == "config")).all():
         if row.name in wanted:
             row.kind, row.url, row.enabled = wanted.pop(row.name)
         else:
@@ -667,3 +667,28 @@ def delete_raw(session: Session, *, raw_id: int) -> list[tuple[str, str, str]]:
         session.delete(raw)
     session.flush()
     return families
+
+
+def api_sources(session: Session) -> list[Source]:
+    """Sources added through the API (the configuration's are not here)."""
+    return list(session.exec(select(Source).where(Source.origin == "api").order_by(col(Source.name))).all())
+
+
+def add_api_source(
+    session: Session, *, name: str, kind: str, url: str, interval: str, query: str, target: str
+) -> Source:
+    bump_data_version(session)
+    row = Source(name=name, kind=kind, url=url, interval=interval, query=query, target=target, origin="api")
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_api_source(session: Session, *, name: str) -> bool:
+    row = session.exec(select(Source).where(Source.name == name, Source.origin == "api")).first()
+    if row is None:
+        return False
+    bump_data_version(session)
+    session.delete(row)
+    session.flush()
+    return True

@@ -130,11 +130,20 @@ def render_for(
 
 
 def plan(
-    engine: Engine, settings: Settings, now: datetime, *, force: bool = False, day: date | None = None
+    engine: Engine,
+    settings: Settings,
+    now: datetime,
+    *,
+    force: bool = False,
+    day: date | None = None,
+    only: str | None = None,
 ) -> DigestReport:
-    """Record today's digest for every due subscriber (all of them with `force`); at most one per day each."""
+    """Record today's digest for every due subscriber (all of them with `force`; one with `only`); at most one per
+    day each."""
     report = DigestReport()
     for subscriber in subscribers_of(engine, settings):
+        if only is not None and subscriber.email.lower() != only.lower():
+            continue
         today, due = local_day(subscriber, settings, now)
         target_day = day or today
         if not (due or force):
@@ -210,8 +219,10 @@ def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(3600, 60 * 2 ** (attempts - 1)))
 
 
-def deliver(engine: Engine, settings: Settings, now: datetime | None = None) -> DigestReport:
-    """Send what the outbox holds; SMTP failures are recorded with a backoff, never raised."""
+def deliver(
+    engine: Engine, settings: Settings, now: datetime | None = None, *, only: str | None = None
+) -> DigestReport:
+    """Send what the outbox holds (one subscriber's with `only`); SMTP failures are recorded with a backoff."""
     report = DigestReport()
     now = now or utcnow()
     subscribers = {s.email: s for s in subscribers_of(engine, settings)}
@@ -221,6 +232,8 @@ def deliver(engine: Engine, settings: Settings, now: datetime | None = None) -> 
         with session_scope(engine) as session:
             row = session.get(DigestOutbox, row_id)
             assert row is not None
+            if only is not None and row.email.lower() != only.lower():
+                continue
             subscriber = subscribers.get(row.email)
             if subscriber is None:
                 row.status, row.last_error = "failed", "subscriber no longer configured"
@@ -261,14 +274,16 @@ def run_digests(engine: Engine, settings: Settings, now: datetime | None = None)
     return DigestReport(planned.planned, planned.skipped, delivered.sent, planned.errors + delivered.errors)
 
 
-def resend(engine: Engine, settings: Settings, day: date) -> DigestReport:
+def resend(engine: Engine, settings: Settings, day: date, *, only: str | None = None) -> DigestReport:
     """Deliberately send a past day's digests again (the same rendered message, a fresh attempt count)."""
     with session_scope(engine) as session:
         for subscriber in subscribers_of(engine, settings):
+            if only is not None and subscriber.email.lower() != only.lower():
+                continue
             row = repo.outbox_row(session, email=subscriber.email, day=day)
             if row is not None:
                 row.status, row.attempts, row.next_attempt_at = "pending", 0, None
                 session.add(row)
-    planned = plan(engine, settings, utcnow(), force=True, day=day)
-    delivered = deliver(engine, settings)
+    planned = plan(engine, settings, utcnow(), force=True, day=day, only=only)
+    delivered = deliver(engine, settings, only=only)
     return DigestReport(planned.planned, planned.skipped, delivered.sent, planned.errors + delivered.errors)

@@ -250,10 +250,27 @@ async def fetch_source(
     return report
 
 
+def sources_of(engine: Engine, settings: Settings) -> list[SourceConfig]:
+    """The configured sources and those added through the API (the configuration wins on a shared name)."""
+    with session_scope(engine) as session:
+        rows = repo.api_sources(session)
+    configured = {c.name for c in settings.sources}
+    added = [
+        SourceConfig(name=r.name, kind=r.kind, url=r.url, interval=r.interval, query=r.query, target=r.target)
+        for r in rows
+        if r.name not in configured
+    ]
+    return [*settings.sources, *added]
+
+
 async def fetch_cycle_async(engine: Engine, settings: Settings, only: str | None = None) -> FetchReport:
     with session_scope(engine) as session:
         paused = repo.paused_sources(session)  # paused through the API
-    configs = [s for s in settings.sources if s.enabled and s.name not in paused and (only is None or s.name == only)]
+    configs = [
+        s
+        for s in sources_of(engine, settings)
+        if s.enabled and s.name not in paused and (only is None or s.name == only)
+    ]
     report = FetchReport()
     shared = SharedFetches()
     async with Fetcher(settings.fetch) as fetcher:

@@ -20,7 +20,7 @@ from tracker.errors import InputError
 from tracker.extract import EXTRACTOR_VERSION, extract
 from tracker.parse import parse_document
 from tracker.reconcile import reconcile_family
-from tracker.settings import Settings
+from tracker.settings import Settings, SourceConfig
 from tracker.sources import issuer_for_source
 from tracker.text import text_digest
 
@@ -44,7 +44,14 @@ class ProcessReport:
         return text + (f", {len(self.errors)} errors: " + "; ".join(self.errors[:5]) if self.errors else "")
 
 
-def _process_in_session(session: Session, raw_id: int, settings: Settings, report: ProcessReport, redo: bool) -> None:
+def _process_in_session(
+    session: Session,
+    raw_id: int,
+    settings: Settings,
+    report: ProcessReport,
+    redo: bool,
+    sources: list[SourceConfig],
+) -> None:
     # Writers take turns: change ids then commit in id order, so `/changes?after=` never skips one, and two
     # processes never reconcile the same family at once.
     repo.serialize_writers(session)
@@ -96,7 +103,7 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
         if dropped:
             report.dropped += 1
         else:
-            hint = issuer_for_source(settings.sources, raw.source)
+            hint = issuer_for_source(sources, raw.source)
             mentions = extract(parsed, anchor, settings.default_target, issuer_hint=hint)
             rows = repo.add_mentions(session, document_id=document.id, mentions=mentions, version=EXTRACTOR_VERSION)
             families.update(repo.family_keys(rows))
@@ -112,10 +119,13 @@ def _process_in_session(session: Session, raw_id: int, settings: Settings, repor
 def process_raw_ids(engine: Engine, settings: Settings, raw_ids: list[int], *, redo: bool = False) -> ProcessReport:
     """Process each raw document in its own transaction; `redo` replaces an existing parse (reprocess)."""
     report = ProcessReport()
+    from jobs.fetch import sources_of  # imported here: jobs.fetch is a sibling job, not a dependency at import
+
+    sources = sources_of(engine, settings) if raw_ids else []
     for raw_id in raw_ids:
         try:
             with session_scope(engine) as session:
-                _process_in_session(session, raw_id, settings, report, redo)
+                _process_in_session(session, raw_id, settings, report, redo, sources)
         except Exception as exc:  # recorded and retried next run: the raw document stays pending
             log.exception("processing raw document %s failed", raw_id)
             report.errors.append(f"raw {raw_id}: {exc!r}")

@@ -117,3 +117,28 @@ def test_json_logs() -> None:
 @pytest.mark.parametrize("path", ["/api/v1/advisories", "/"])
 def test_unknown_methods_are_refused(engine: Engine, settings: Settings, path: str) -> None:
     assert app_with(settings, engine).delete(path, headers=AUTH).status_code == 405
+
+
+def test_add_and_remove_sources_through_the_api(engine: Engine, settings: Settings) -> None:
+    from jobs.fetch import sources_of
+
+    client = app_with(settings, engine)
+    body = {"name": "lebanon-feed", "kind": "rss", "url": "https://example.org/lb.xml", "interval": "15m"}
+    assert client.post("/api/v1/sources", json=body).status_code == 401
+    assert client.post("/api/v1/sources", json=body, headers=AUTH).status_code == 201
+    assert client.post("/api/v1/sources", json=body, headers=AUTH).status_code == 409
+    assert client.post("/api/v1/sources", json={**body, "name": "feed"}, headers=AUTH).status_code == 409
+    assert client.post("/api/v1/sources", json={**body, "name": "x", "kind": "ftp"}, headers=AUTH).status_code == 422
+    assert client.post("/api/v1/sources", json={**body, "name": "x", "interval": "soon"},
+                       headers=AUTH).status_code == 422
+    assert client.post("/api/v1/sources", json={**body, "name": "bad name!"}, headers=AUTH).status_code == 422
+    configured = load_settings(data_dir=settings.data_dir, database_url=settings.database_url,
+                               sources=[SourceConfig(name="feed", kind="rss", url="https://example.org/rss")])
+    names = [s.name for s in sources_of(engine, configured)]
+    assert names == ["feed", "lebanon-feed"]
+    health = {row["name"] for row in client.get("/api/v1/sources").json()}
+    assert health == {"feed", "lebanon-feed"}
+    assert client.patch("/api/v1/sources/lebanon-feed", json={"paused": True}, headers=AUTH).status_code == 200
+    assert client.delete("/api/v1/sources/feed", headers=AUTH).status_code == 404  # configured ones stay
+    assert client.delete("/api/v1/sources/lebanon-feed", headers=AUTH).status_code == 204
+    assert [s.name for s in sources_of(engine, configured)] == ["feed"]

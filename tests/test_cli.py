@@ -97,7 +97,7 @@ def test_ingest_table_and_changes(config: Path, tmp_path: Path) -> None:
 
 def test_db_upgrade_and_bad_config(config: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["db", "upgrade", "--config", str(config)])
-    assert result.exit_code == 0 and "revision 0005" in result.stdout
+    assert result.exit_code == 0 and "revision 0006" in result.stdout
     missing = runner.invoke(app, ["table", "--config", str(tmp_path / "nope.toml")])
     assert missing.exit_code == 2 and "config file not found" in missing.stderr
 

@@ -7,7 +7,7 @@ from sqlalchemy import inspect
 from db.engine import make_engine
 from db.migrate import alembic_config, current, downgrade, upgrade
 
-HEAD = "0005"
+HEAD = "0006"
 
 
 def test_upgrade_matches_the_models_and_downgrades(database_url: str) -> None:

@@ -72,6 +72,15 @@ class SourceUpdate(BaseModel):
     paused: bool
 
 
+class SourceIn(BaseModel):
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+    kind: str
+    url: str = ""
+    interval: str = "30m"
+    query: str = ""
+    target: str = ""
+
+
 class SubscriberIn(BaseModel):
     email: str
     name: str = ""
@@ -101,13 +110,52 @@ class SubscriberIn(BaseModel):
         return values
 
 
+@router.post("/sources", status_code=201)
+def add_source(body: SourceIn, request: Request, s: SessionDep) -> dict[str, Any]:
+    """Add a source beside the configured ones; the scheduler picks it up within a minute."""
+    from jobs.fetch import sources_of
+    from tracker.settings import SourceConfig
+    from tracker.sources import kind_of
+
+    settings: Settings = request.app.state.settings
+    try:
+        config = SourceConfig(**body.model_dump())
+        kind_of(config)
+    except (ValueError, KeyError) as exc:
+        raise HTTPException(status_code=422, detail=str(exc.args[0] if exc.args else exc)) from exc
+    if config.name in {c.name for c in sources_of(request.app.state.engine, settings)}:
+        raise HTTPException(status_code=409, detail=f"a source named {config.name!r} exists")
+    repo.add_api_source(
+        s,
+        name=config.name,
+        kind=config.kind,
+        url=config.url,
+        interval=config.interval,
+        query=config.query,
+        target=config.target.upper(),
+    )
+    s.commit()
+    return {**config.model_dump(), "origin": "api"}
+
+
+@router.delete("/sources/{name}", status_code=204)
+def remove_source(name: str, s: SessionDep) -> Response:
+    if not repo.delete_api_source(s, name=name):
+        raise HTTPException(status_code=404, detail=f"no API-added source {name!r} (configured ones stay)")
+    s.commit()
+    return Response(status_code=204)
+
+
 @router.patch("/sources/{name}")
 def update_source(name: str, body: SourceUpdate, request: Request, s: SessionDep) -> dict[str, Any]:
-    """Pause or resume a configured source (kept across restarts)."""
+    """Pause or resume a source (kept across restarts)."""
+    from jobs.fetch import sources_of
+
     settings: Settings = request.app.state.settings
-    if name not in {c.name for c in settings.sources}:
-        raise HTTPException(status_code=404, detail=f"no configured source {name!r}")
-    config = next(c for c in settings.sources if c.name == name)
+    known = sources_of(request.app.state.engine, settings)
+    if name not in {c.name for c in known}:
+        raise HTTPException(status_code=404, detail=f"no source {name!r}")
+    config = next(c for c in known if c.name == name)
     row = repo.set_source_paused(s, name=name, paused=body.paused)
     if row is None:
         repo.sync_sources(s, configured=[(c.name, c.kind, c.url, c.enabled) for c in settings.sources])
@@ -131,8 +179,10 @@ def trigger(
 
     settings: Settings = request.app.state.settings
     engine: Engine = request.app.state.engine
-    if source is not None and source not in {c.name for c in settings.sources}:
-        raise HTTPException(status_code=404, detail=f"no configured source {source!r}")
+    from jobs.fetch import sources_of
+
+    if source is not None and source not in {c.name for c in sources_of(engine, settings)}:
+        raise HTTPException(status_code=404, detail=f"no source {source!r}")
     work: Callable[[], Report]
     if job == "fetch":
         work = partial(fetch_cycle, engine, settings, source)

@@ -293,7 +293,9 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
 
     @app.get("/api/v1/sources")
     def sources(s: SessionDep) -> list[dict[str, Any]]:
-        return source_health(s, settings.sources, datetime.now(UTC))
+        from jobs.fetch import sources_of
+
+        return source_health(s, sources_of(engine, settings), datetime.now(UTC))
 
     @app.get("/api/v1/levels")
     def levels(s: SessionDep, target: str | None = None) -> list[dict[str, Any]]:

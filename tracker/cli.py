@@ -417,11 +417,13 @@ def sources_check(
 ) -> None:
     """Show each source's health: last success, last error, consecutive failures, staleness (exit 1 if stale)."""
     from db.engine import session_scope
+    from jobs.fetch import sources_of
     from tracker.views import source_health
 
     settings = _settings(config)
-    with session_scope(_engine(settings)) as session:
-        rows = source_health(session, settings.sources, datetime.now(UTC))
+    engine = _engine(settings)
+    with session_scope(engine) as session:
+        rows = source_health(session, sources_of(engine, settings), datetime.now(UTC))
     if format == "json":
         typer.echo(json.dumps(rows, indent=2))
     else:
@@ -441,22 +443,23 @@ def fetch(
     config: ConfigOption = None,
 ) -> None:
     """Run one fetch cycle now (all enabled sources, or one) and process what it stored."""
-    from jobs.fetch import fetch_cycle
+    from jobs.fetch import fetch_cycle, sources_of
     from jobs.process import process_pending
     from tracker.sources import kind_of
 
     settings = _settings(config)
     _logging()
-    names = {s.name for s in settings.sources}
+    engine = _engine(settings)
+    _sync_sources(engine, settings)
+    known = sources_of(engine, settings)
+    names = {s.name for s in known}
     if source is not None and source not in names:
-        raise _fail(f"--source: no source named {source!r} (configured: {', '.join(sorted(names)) or 'none'})")
-    for configured in settings.sources:
+        raise _fail(f"--source: no source named {source!r} (known: {', '.join(sorted(names)) or 'none'})")
+    for configured in known:
         try:
             kind_of(configured)
         except KeyError as exc:
             raise _fail(exc.args[0]) from None
-    engine = _engine(settings)
-    _sync_sources(engine, settings)
     report = fetch_cycle(engine, settings, source)
     for line in report.sources:
         typer.echo(line.summary())
@@ -475,22 +478,23 @@ def digest(
     config: ConfigOption = None,
 ) -> None:
     """Send today's digests now (each subscriber at most once per day), or print them with --dry-run."""
-    from jobs.digest import deliver, plan, render_for
+    from jobs.digest import deliver, plan, render_for, subscribers_of
     from jobs.digest import resend as resend_day
 
     settings = _settings(config)
     day = _parse_day(date_, "--date")
-    if to is not None:
-        chosen = [s for s in settings.subscribers if s.email.lower() == to.strip().lower()]
-        if not chosen:
-            raise _fail(f"--to: no subscriber {to!r} in the configuration")
-        settings = settings.model_copy(update={"subscribers": chosen})
-    if not settings.subscribers:
-        raise _fail("no subscribers configured ([[subscribers]] in the config)")
     engine = _engine(settings)
+    subscribers = subscribers_of(engine, settings)
+    if to is not None:
+        subscribers = [s for s in subscribers if s.email.lower() == to.strip().lower()]
+        if not subscribers:
+            raise _fail(f"--to: no subscriber {to!r}")
+    if not subscribers:
+        raise _fail("no subscribers ([[subscribers]] in the config, or POST /api/v1/subscribers)")
+    only = subscribers[0].email if to is not None else None
     now = datetime.now(UTC)
     if dry_run:
-        for subscriber in settings.subscribers:
+        for subscriber in subscribers:
             rendered, first, last, count = render_for(engine, settings, subscriber, day or now.date(), now)
             typer.echo(
                 f"To: {subscriber.email}\nSubject: {rendered.subject}\n"
@@ -500,10 +504,10 @@ def digest(
     if resend:
         if day is None:
             raise _fail("--resend needs --date: the day whose digests to send again")
-        report = resend_day(engine, settings, day)
+        report = resend_day(engine, settings, day, only=only)
     else:
-        planned = plan(engine, settings, now, force=True, day=day)
-        delivered = deliver(engine, settings, now)
+        planned = plan(engine, settings, now, force=True, day=day, only=only)
+        delivered = deliver(engine, settings, now, only=only)
         report = planned
         report.sent, report.errors = delivered.sent, planned.errors + delivered.errors
     typer.echo(report.summary())

@@ -16,9 +16,10 @@ import random
 import signal
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 import uvicorn
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -26,7 +27,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy.engine import Engine
 
 from jobs.digest import run_digests
-from jobs.fetch import fetch_cycle
+from jobs.fetch import fetch_cycle, sources_of
 from jobs.inbox import ingest_inbox
 from jobs.process import process_pending
 from jobs.runner import run_job
@@ -40,6 +41,42 @@ log = logging.getLogger("tracker.daemon")
 LEADER_POLL_SECONDS = 5.0
 
 
+FetchRunner = Callable[[str], Any]
+
+
+def _schedule_fetches(
+    scheduler: BackgroundScheduler, engine: Engine, settings: Settings, runner: FetchRunner, executor: str
+) -> None:
+    """Keep one fetch job per enabled source, configured or added through the API, and refresh every minute.
+
+    Each source is its own job: a slow or failing source never delays another and never overlaps itself. Jitter
+    spreads sources that share an interval; coalescing merges runs missed while the daemon was down.
+    """
+
+    def sync() -> _Done:
+        wanted = {c.name: c for c in sources_of(engine, settings) if c.enabled}
+        current = {job.id.removeprefix("fetch:") for job in scheduler.get_jobs() if job.id.startswith("fetch:")}
+        for name in current - set(wanted):
+            scheduler.remove_job(f"fetch:{name}")
+        for name in set(wanted) - current:
+            config = wanted[name]
+            scheduler.add_job(
+                run_job,
+                "interval",
+                seconds=config.interval_seconds,
+                jitter=max(1, config.interval_seconds // 10),
+                id=f"fetch:{name}",
+                name=f"fetch:{name}",
+                executor=executor,
+                args=[engine, f"fetch:{name}", partial(runner, name)],
+                next_run_time=datetime.now(UTC) + timedelta(seconds=random.uniform(0, 10)),
+            )
+        return _Done(f"{len(wanted)} sources scheduled")
+
+    sync()
+    scheduler.add_job(run_job, "interval", seconds=60, id="sources", name="sources", args=[engine, "sources", sync])
+
+
 def _in_process_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Settings, now: datetime) -> None:
     scheduler.add_job(
         run_job,
@@ -50,21 +87,7 @@ def _in_process_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: S
         args=[engine, "process", lambda: process_pending(engine, settings)],
         next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
     )
-    # Each source is its own job on the fetch pool: a slow or failing source never delays another, and never
-    # overlaps itself. Jitter spreads sources that share an interval; coalescing merges runs missed while down.
-    for config in settings.sources:
-        if config.enabled:
-            scheduler.add_job(
-                run_job,
-                "interval",
-                seconds=config.interval_seconds,
-                jitter=max(1, config.interval_seconds // 10),
-                id=f"fetch:{config.name}",
-                name=f"fetch:{config.name}",
-                executor="fetch",
-                args=[engine, f"fetch:{config.name}", partial(fetch_cycle, engine, settings, config.name)],
-                next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
-            )
+    _schedule_fetches(scheduler, engine, settings, partial(fetch_cycle, engine, settings), "fetch")
 
 
 def _queued_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Settings, now: datetime) -> None:
@@ -99,22 +122,7 @@ def _queued_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Setti
         args=[engine, "stalled", lambda: _Done(f"{retry_stalled(settings)} stalled jobs requeued")],
         next_run_time=now + timedelta(seconds=30),
     )
-    for config in settings.sources:
-        if config.enabled:
-            scheduler.add_job(
-                run_job,
-                "interval",
-                seconds=config.interval_seconds,
-                jitter=max(1, config.interval_seconds // 10),
-                id=f"fetch:{config.name}",
-                name=f"fetch:{config.name}",
-                args=[
-                    engine,
-                    f"fetch:{config.name}",
-                    partial(lambda name: _Done(f"queued: {defer_fetch(app, name)}"), config.name),
-                ],
-                next_run_time=now + timedelta(seconds=random.uniform(0, 10)),
-            )
+    _schedule_fetches(scheduler, engine, settings, lambda name: _Done(f"queued: {defer_fetch(app, name)}"), "default")
 
 
 class _Done:

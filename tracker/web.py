@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from db import repo
 from db.models import Event
+from jobs.fetch import sources_of
 from tracker.chart import Point, timeline_svg
 from tracker.countries import gazetteer
 from tracker.feed import atom_feed
@@ -101,7 +102,7 @@ def index(request: Request, s: SessionDep, target: str | None = None) -> HTMLRes
         levels=levels,
         leave_count=points[-1].leave if points else 0,
         embassy_count=points[-1].embassy if points else 0,
-        sources=source_health(s, settings.sources, datetime.now(UTC)),
+        sources=source_health(s, sources_of(request.app.state.engine, settings), datetime.now(UTC)),
         last_change_id=repo.last_change_id(s),
     )
     return HTMLResponse(html)
