@@ -129,11 +129,15 @@ def test_add_and_remove_sources_through_the_api(engine: Engine, settings: Settin
     assert client.post("/api/v1/sources", json=body, headers=AUTH).status_code == 409
     assert client.post("/api/v1/sources", json={**body, "name": "feed"}, headers=AUTH).status_code == 409
     assert client.post("/api/v1/sources", json={**body, "name": "x", "kind": "ftp"}, headers=AUTH).status_code == 422
-    assert client.post("/api/v1/sources", json={**body, "name": "x", "interval": "soon"},
-                       headers=AUTH).status_code == 422
+    assert (
+        client.post("/api/v1/sources", json={**body, "name": "x", "interval": "soon"}, headers=AUTH).status_code == 422
+    )
     assert client.post("/api/v1/sources", json={**body, "name": "bad name!"}, headers=AUTH).status_code == 422
-    configured = load_settings(data_dir=settings.data_dir, database_url=settings.database_url,
-                               sources=[SourceConfig(name="feed", kind="rss", url="https://example.org/rss")])
+    configured = load_settings(
+        data_dir=settings.data_dir,
+        database_url=settings.database_url,
+        sources=[SourceConfig(name="feed", kind="rss", url="https://example.org/rss")],
+    )
     names = [s.name for s in sources_of(engine, configured)]
     assert names == ["feed", "lebanon-feed"]
     health = {row["name"] for row in client.get("/api/v1/sources").json()}
