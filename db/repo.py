@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import and_, delete, func, or_, text
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from db.models import (
     AdvisoryLevel,
@@ -29,6 +31,8 @@ from tracker.sources.base import AdvisoryLevel as AdvisoryLevelRecord
 
 # --- raw documents and documents -----------------------------------------------------------------------------
 
+
+T = TypeVar("T")
 
 WRITER_LOCK = 727_100  # an arbitrary, fixed PostgreSQL advisory-lock key for the pipeline's writers
 
@@ -287,6 +291,21 @@ def apply_reconciled(session: Session, *, events: Sequence[Event], result: Recon
     return changes
 
 
+def _where_key(
+    query: SelectOfScalar[T],
+    model: type[Event] | type[Change],
+    *,
+    target: str | None,
+    issuer: str | None,
+    event_type: str | None,
+) -> SelectOfScalar[T]:
+    """Filter on the (issuer, target, event_type) key columns that events and changes share; None is no filter."""
+    for column, value in ((model.target, target), (model.issuer, issuer), (model.event_type, event_type)):
+        if value:
+            query = query.where(column == value)
+    return query
+
+
 def list_events(
     session: Session,
     *,
@@ -299,13 +318,7 @@ def list_events(
     after: tuple[date, int] | None = None,
 ) -> list[Event]:
     """Events in table order (date, then id); `after` is a keyset cursor (date, id) for the next page."""
-    query = select(Event)
-    if target:
-        query = query.where(Event.target == target)
-    if issuer:
-        query = query.where(Event.issuer == issuer)
-    if event_type:
-        query = query.where(Event.event_type == event_type)
+    query = _where_key(select(Event), Event, target=target, issuer=issuer, event_type=event_type)
     if date_from:
         query = query.where(Event.date >= date_from)
     if date_to:
@@ -542,13 +555,7 @@ def latest_changes(
     event_type: str | None = None,
 ) -> list[Change]:
     """The newest changes first, for the Atom feed."""
-    query = select(Change)
-    if target:
-        query = query.where(Change.target == target)
-    if issuer:
-        query = query.where(Change.issuer == issuer)
-    if event_type:
-        query = query.where(Change.event_type == event_type)
+    query = _where_key(select(Change), Change, target=target, issuer=issuer, event_type=event_type)
     return list(session.exec(query.order_by(col(Change.id).desc()).limit(limit)).all())
 
 

@@ -31,14 +31,18 @@ def decode_text(body: bytes, what: str) -> str:
         raise InputError(f"{what}: not UTF-8 (invalid byte at offset {exc.start}); convert it first") from exc
 
 
-def parse_header_date(line: str) -> date | None:
-    match = _HEADER_DATE.match(line.strip())
+def _ymd(match: re.Match[str] | None) -> date | None:
+    """The date in a match's first three groups (year, month, day), or None when absent or impossible."""
     if not match:
         return None
     try:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return None
+
+
+def parse_header_date(line: str) -> date | None:
+    return _ymd(_HEADER_DATE.match(line.strip()))
 
 
 def parse_text(text: str, url: str, source: str) -> Document:
@@ -80,13 +84,7 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\
 
 def url_date(url: str) -> date | None:
     """A publication date written into the URL path (/2022/02/12/, /20220212/), as news sites often do."""
-    match = _URL_DATE.search(url)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return _ymd(_URL_DATE.search(url))
 
 
 def parse_html(html: str, url: str, source: str) -> Document:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import quote_plus
 
 from tracker.settings import SourceConfig
 
@@ -70,6 +71,16 @@ class Request:
 
     url: str
     target: str = ""
+
+
+def search_requests(
+    config: SourceConfig, targets: tuple[str, ...], url_for: Callable[[str], str], default_query: Callable[[str], str]
+) -> list[Request]:
+    """For search sources: the configured URL, else the configured query, else one default query per target."""
+    if config.url:
+        return [Request(config.url)]
+    queries = [(config.query, "")] if config.query else [(default_query(t), t) for t in targets]
+    return [Request(url_for(quote_plus(query)), target) for query, target in queries]
 
 
 @dataclass(frozen=True, slots=True)

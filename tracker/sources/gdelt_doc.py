@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from urllib.parse import quote_plus
 
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
-from tracker.sources.base import Link, Request, SourceKind, SourceOutput
+from tracker.sources.base import Link, Request, SourceKind, SourceOutput, search_requests
 
 BASE = "https://api.gdeltproject.org/api/v2/doc/doc"
 
@@ -19,13 +18,12 @@ def default_query(target: str) -> str:
 
 
 def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
-    if config.url:
-        return [Request(config.url)]
-    queries = [(config.query, "")] if config.query else [(default_query(t), t) for t in targets]
-    return [
-        Request(f"{BASE}?query={quote_plus(q)}&mode=artlist&format=json&maxrecords=250&timespan=1d&sort=datedesc", t)
-        for q, t in queries
-    ]
+    return search_requests(
+        config,
+        targets,
+        lambda q: f"{BASE}?query={q}&mode=artlist&format=json&maxrecords=250&timespan=1d&sort=datedesc",
+        default_query,
+    )
 
 
 def _seen(value: str) -> datetime | None:

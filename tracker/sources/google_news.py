@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote_plus
-
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
-from tracker.sources.base import Request, SourceKind, SourceOutput
+from tracker.sources.base import Request, SourceKind, SourceOutput, search_requests
 from tracker.sources.rss import parse_feed
 
 BASE = "https://news.google.com/rss/search"
@@ -18,10 +16,7 @@ def default_query(target: str) -> str:
 
 
 def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
-    if config.url:
-        return [Request(config.url)]
-    queries = [(config.query, "")] if config.query else [(default_query(t), t) for t in targets]
-    return [Request(f"{BASE}?q={quote_plus(q)}&hl=en-US&gl=US&ceid=US:en", t) for q, t in queries]
+    return search_requests(config, targets, lambda q: f"{BASE}?q={q}&hl=en-US&gl=US&ceid=US:en", default_query)
 
 
 def _parse(config: SourceConfig, _request: Request, body: bytes, _content_type: str) -> SourceOutput:
