@@ -77,3 +77,19 @@ def test_changes_describe_what_moved() -> None:
     assert unchanged.changes == []
     retracted = reconcile_family(second.states, [])
     assert [c.kind for c in retracted.changes] == [ChangeKind.RETRACTED]
+
+
+def test_a_planned_return_does_not_close_the_episode() -> None:
+    facts = [
+        MentionFact(1, 1, "FR", "UA", EventType.EMBASSY_RELOCATION, Status.IN_EFFECT, date(2022, 2, 24), DAY, SEEN),
+        MentionFact(2, 2, "FR", "UA", EventType.EMBASSY_RETURN, Status.PLANNED, date(2022, 4, 19), DAY, SEEN),
+    ]
+    states = {s.event_type: s for s in reconcile_family([], facts).states}
+    assert states[EventType.EMBASSY_RELOCATION].closed_on is None
+    assert states[EventType.EMBASSY_RETURN].status is Status.PLANNED
+    done = [
+        *facts,
+        MentionFact(3, 3, "FR", "UA", EventType.EMBASSY_RETURN, Status.IN_EFFECT, date(2022, 4, 20), DAY, SEEN),
+    ]
+    states = {s.event_type: s for s in reconcile_family([], done).states}
+    assert states[EventType.EMBASSY_RELOCATION].closed_on == date(2022, 4, 20)

@@ -81,6 +81,12 @@ def timeline_svg(points: list[Point], title: str) -> str:
                 f'<circle class="point {s.css_class}" cx="{_x(index, count):.1f}" cy="{_y(value, top):.1f}" r="3">'
                 f"<title>{points[index].day.isoformat()}: {value} — {escape(s.name)}</title></circle>"
             )
+    # The axis lists the days on which something happened, evenly spaced: a crisis's busy week stays readable next
+    # to a lone event months away, at the price of time not being to scale; the chart says so.
+    out.append(
+        f'<text class="axis" x="{WIDTH - RIGHT}" y="{HEIGHT - 12}" text-anchor="end">'
+        "days with events, not to scale</text>"
+    )
     legend_y = HEIGHT - 12
     for offset, s in enumerate(series):
         x = LEFT + 12 + offset * 330

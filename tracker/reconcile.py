@@ -77,8 +77,10 @@ def assign_episodes(facts: Sequence[MentionFact]) -> dict[int, tuple[EventType, 
             if kind not in open_episode:
                 open_episode[kind] = last_episode.get(kind, 0) + 1
                 last_episode[kind] = open_episode[kind]
-            for closed in closes:
-                open_episode.pop(closed, None)
+            # A return or lift that is only planned has not ended anything yet.
+            if fact.status is not Status.PLANNED:
+                for closed in closes:
+                    open_episode.pop(closed, None)
         elif kind not in open_episode:
             if fact.date_precision is not DatePrecision.DAY and kind in last_episode:
                 # "had already advised" after a lift most likely speaks of the episode we already know.
@@ -119,7 +121,7 @@ def summarise(facts: Sequence[MentionFact], event_type: EventType, episode: int)
 
 
 def _with_closures(states: list[EventState]) -> list[EventState]:
-    closers = [s for s in states if s.event_type in CLOSES]
+    closers = [s for s in states if s.event_type in CLOSES and s.status is not Status.PLANNED]
     result = []
     for state in states:
         closed_on = min(
