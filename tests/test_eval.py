@@ -41,7 +41,7 @@ def test_a_wrong_label_is_caught(tmp_path: Path) -> None:
 
 
 # The team corpus (tests/eval/labels.jsonl): written by us to cover the hard cases. Raise, never lower.
-CORPUS_FLOOR = {"precision": 0.99, "recall": 0.94, "dates": 0.95}
+CORPUS_FLOOR = {"precision": 0.99, "recall": 0.95, "dates": 0.95}
 
 
 def test_team_corpus_meets_the_floor() -> None:
@@ -52,3 +52,20 @@ def test_team_corpus_meets_the_floor() -> None:
     assert report.overall.recall >= CORPUS_FLOOR["recall"]
     assert report.date_accuracy >= CORPUS_FLOOR["dates"]
     assert report.forbidden_hits == []
+
+
+# Round 2 (tests/eval/round2): written as a held-out set by someone who had not seen the extractor; measured
+# untouched first (P 0.859, R 0.678), then used for development. Raise, never lower.
+ROUND2_FLOOR = {"precision": 0.98, "recall": 0.89, "dates": 0.92}
+
+
+def test_round_two_meets_the_floor() -> None:
+    report = evaluate_labels(EVAL / "round2" / "labels.jsonl")
+    print(format_report(report))
+    assert report.articles == 24
+    assert report.overall.precision >= ROUND2_FLOOR["precision"]
+    assert report.overall.recall >= ROUND2_FLOOR["recall"]
+    assert report.date_accuracy >= ROUND2_FLOOR["dates"]
+    # One known disagreement: the headline "Germany, Japan Airlift Citizens And Staff" reads as Japan evacuating
+    # citizens, while the body (and so the label) has Japan evacuating embassy staff only. Nothing else may appear.
+    assert report.forbidden_hits == ["articles/002_ss_india_germany_japan_airlift.txt: forbidden JP/SS/leave_advisory"]

@@ -148,3 +148,33 @@ def test_explain_names_the_rule_and_the_cues() -> None:
 def test_article_target_replaces_the_default() -> None:
     text = "Britain told its citizens to leave Lebanon. The Foreign Office said British nationals should leave now."
     assert run(text) == [("GB", "LB", "leave_advisory")]
+
+
+def test_trigger_vocabulary_is_consistent() -> None:
+    from tracker.vocabulary import GATES, TRIGGER_NEEDS, TRIGGERS
+
+    names = [t.name for t in TRIGGERS]
+    assert len(names) == len(set(names))
+    assert set(TRIGGER_NEEDS) <= set(names)  # a typo would silently disable the finer gate
+    assert {t.event_type for t in TRIGGERS} == set(GATES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Should Australia tell its citizens to leave Myanmar?", []),
+        ("An earlier version wrongly stated that Italy had closed its embassy in Tripoli.", []),
+        ("The United States has said it hopes to reopen its embassy as soon as possible.", []),
+        (
+            "China said it would send aircraft to bring back about 500 Chinese tourists from Egypt.",
+            [("CN", "EG", "leave_advisory")],
+        ),
+        (
+            "The ambassador and the Turkish embassy's remaining diplomats returned to Ankara on Monday night.",
+            [("TR", "UA", "embassy_drawdown")],
+        ),
+        ("Britain is no longer advising its nationals to leave Ethiopia.", [("GB", "ET", "advisory_lifted")]),
+    ],
+)
+def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

@@ -66,6 +66,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
+    # A live blog's entry stamp ("14:05 GMT — ..."): the entry happened on the day of publication.
+    (
+        "timestamp",
+        re.compile(
+            r"^\s*[0-2]?\d[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|local(?:\s+time)?)?\s*[—–-]", re.IGNORECASE
+        ),
+    ),
     # "said on the 25th": a day of the publication month (or of the month before, if it has not come yet).
     ("day-of-month", re.compile(r"\bon\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b", re.IGNORECASE)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.IGNORECASE)),
@@ -158,7 +165,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
     if kind == "weekday":
         relation = (m["rel"] or "").lower()
         return _weekday_date(anchor, WEEKDAYS[m["weekday"].lower()], relation, future), day_precision
-    if kind == "today":
+    if kind in ("today", "timestamp"):
         return anchor, day_precision
     if kind == "yesterday":
         return anchor - timedelta(days=1), day_precision

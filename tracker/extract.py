@@ -31,6 +31,7 @@ from tracker.records import CLOSES, DatePrecision, Document, EventType, Mention,
 from tracker.text import Sentence, clean_text, split_sentences
 from tracker.vocabulary import (
     ANY_GATE,
+    CONDITIONAL,
     GATES,
     HEDGE,
     INTERIOR_HEDGE,
@@ -39,6 +40,9 @@ from tracker.vocabulary import (
     NEGATION,
     PLANNED,
     REPORTED,
+    REPORTED_WOULD,
+    RETURNED_HOME,
+    TRIGGER_NEEDS,
     TRIGGERS,
     Trigger,
 )
@@ -68,6 +72,9 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     open_types = {event_type for event_type, words in GATES.items() if any(word in lower for word in words)}
     for trigger in TRIGGERS:
         if trigger.event_type not in open_types:
+            continue
+        needs = TRIGGER_NEEDS.get(trigger.name)
+        if needs and not any(word in lower for word in needs):
             continue
         for m in trigger.pattern.finditer(sentence):
             hits.append(TriggerHit(trigger, m.start(), m.end()))
@@ -105,7 +112,9 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
 
 def rejection(sentence: str, hit: TriggerHit) -> str | None:
     governing = _governing_text(sentence, hit)
-    negated = NEGATION.search(governing)
+    # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
+    lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
+    negated = NEGATION.search(sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start] if lifted else governing)
     if negated:
         return f"negated ('{negated.group(0)}')"
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
@@ -120,7 +129,13 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         if hedged:
             return f"hypothetical inside the trigger ('{hedged.group(0)}')"
     hedge = HEDGE.search(governing)
-    if hedge:
+    reported_plan = (
+        hedge is not None
+        and hedge.group(0).lower() == "would"
+        and REPORTED_WOULD.search(governing, 0, hedge.start()) is not None
+        and not CONDITIONAL.search(sentence, hit.start)  # "said it would evacuate if Russia invades"
+    )
+    if hedge and not reported_plan:
         return f"hypothetical ('{hedge.group(0)}')"
     return None
 
@@ -217,6 +232,8 @@ def _sentence_mentions(
     issuer_hint: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
+    if text.rstrip(" \"”’')").endswith("?"):
+        return  # a question reports no act: "Should Australia tell its citizens to leave Myanmar?"
     for hit in find_triggers(text):
         event_type = hit.trigger.event_type
         official_voice = hit.trigger.name == "you-should-leave"
@@ -259,7 +276,7 @@ def _sentence_mentions(
             yield Mention(
                 issuer=issuer,
                 target=target,
-                event_type=event_type,
+                event_type=_went_home(text, matches, hit, issuer) or event_type,
                 status=status,
                 date=when,
                 date_precision=precision,
@@ -269,6 +286,22 @@ def _sentence_mentions(
                 confidence=round(max(confidence, 0.1), 2),
                 explain=explain,
             )
+
+
+_RETURN_TO = re.compile(r"\breturn\w*\s+(?:back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _went_home(text: str, matches: list[CountryMatch], hit: TriggerHit, issuer: str) -> EventType | None:
+    """'The embassy's diplomats returned to Ankara': staff going home is a drawdown, not a return to the target."""
+    if hit.trigger.event_type is not EventType.EMBASSY_RETURN:
+        return None
+    if RETURNED_HOME.search(text, hit.start):
+        return EventType.EMBASSY_DRAWDOWN
+    for found in _RETURN_TO.finditer(text, hit.start):
+        home = next((m for m in matches if m.start == found.end()), None)
+        if home is not None and home.code == issuer:
+            return EventType.EMBASSY_DRAWDOWN
+    return None
 
 
 def _retarget(mentions: list[Mention], default_target: str, title_target: str | None) -> list[Mention]:

@@ -193,9 +193,14 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
 
 def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int) -> bool:
     """A leave trigger must name who is told to leave: citizens, nationals, or a demonym plural."""
-    if _CITIZEN_WORD.search(sentence, start, end):
+    # The people may follow the matched words: "bring back about 500 Chinese tourists".
+    if _CITIZEN_WORD.search(sentence, start, min(len(sentence), end + 20)):
         return True
-    return any(m.kind is MatchKind.DEMONYM and m.surface.endswith("s") and start <= m.start < end for m in matches)
+    # Demonyms name people in the plural, and some plurals end like the adjective: "the remaining Japanese".
+    return any(
+        m.kind is MatchKind.DEMONYM and m.surface.endswith(("s", "ese", "ss")) and start <= m.start < end
+        for m in matches
+    )
 
 
 def trailing_issuers(sentence: str, matches: list[CountryMatch], trigger_end: int) -> list[CountryMatch]:
@@ -248,10 +253,15 @@ def find_target(
             return match.code, f"'{match.surface}' (the mission's city)"
     # "The German embassy in Kyiv reduced its staff", "raised its alert for all of Ukraine, calling on nationals
     # in the country to leave": the country was named before the trigger, in a target slot.
+    # Only in the trigger's own clause, and not where the name locates a government ("the ministry in Ankara").
+    clause = clause_start(sentence, trigger_start)
     for match in reversed(matches):
-        if match.end > trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
+        if match.end > trigger_start or match.start < clause or match.code in issuers:
             continue
-        if _TARGET_BEFORE.search(_before(sentence, match)):
+        if match.kind is MatchKind.DEMONYM:
+            continue
+        before = _before(sentence, match)
+        if _TARGET_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
             return match.code, f"'{match.surface}' (named before the trigger)"
     return default, "default target"
 

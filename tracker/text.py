@@ -36,12 +36,29 @@ _COMMENT_POLICY = re.compile(
 _TWEET_TAIL = re.compile(r"\s*pic\.twitter\.com\S*|\s*https?://t\.co/\S+|\s*—\s*[^—]*\(@\w+\)\s*\w+ \d+, \d{4}")
 
 
+# A heading that introduces a block of links ("SEE ALSO", "Related:"); the block runs to the next blank line.
+_LINK_BLOCK = re.compile(
+    r"^\s*(?:see\s+also|related(?:\s+(?:coverage|content|links|news))?|read\s+(?:more|also|next)|more\s+on\s+this"
+    r"(?:\s+story)?|further\s+reading|more\s+from\s+\w+|you\s+might\s+also\s+like|top\s+stories)\s*:?\s*$",
+    re.IGNORECASE,
+)
+# A reader comment line: "Joanne K.: Canada closed its embassy years ago, didn't it?"
+_COMMENT_LINE = re.compile(r"^\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w.’'-]*)?\s*(?:\(\w[^)]{0,30}\))?:\s+\S")
+
+
 def clean_text(text: str) -> str:
     """Drop furniture lines and everything from a comments/recirculation heading on; keep quotes."""
     kept: list[str] = []
+    in_links = False
     for line in text.splitlines():
         if _CUT_FROM.match(line):
             break
+        if in_links:
+            in_links = bool(line.strip())
+            continue
+        if _LINK_BLOCK.match(line):
+            in_links = True
+            continue
         if _DROP_LINE.match(line) or _COMMENT_POLICY.search(line):
             continue
         # A short line with a credit is a caption; a long one is prose that happens to cite an agency.

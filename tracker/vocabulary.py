@@ -25,28 +25,35 @@ ADVISE = (
 )
 # A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
 _PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
-_LEAVE = r"(?:leave|depart(?!ment)|exit|get\s+out|evacuate)"
+_LEAVE = (
+    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
+    r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out)"
+)
+# A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
+_FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
 # Staff whose withdrawal is a drawdown. Troops and trainers are deliberately absent: they are not diplomats.
 STAFF_PEOPLE = (
     r"(?:staff(?:ers|ing)?|personnel|personal|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees"
     r"|family\s+members|families|dependents|dependants|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
-STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?)"
+STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?|diplomatic\s+presence)"
 # Filler inside a trigger that must not run over the citizens being told something: "the embassy urged
 # nationals to leave" is a leave advisory, not staff leaving.
 _NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|\bbut\b)[^.;:!?])"
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
 _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 _WITHDRAW = (
-    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
+    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
     r"|departure)"
 )
 # Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
 _DESTINATION = (
-    r"(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?(?:(?:temporary|new|western|interim|makeshift)\s+)*"
+    r"(?:(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:temporary|new|western|interim|makeshift)\s+)*"
     r"(?:(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
+    r"|to\s+the\s+(?:city|capital|port|south|north|east|west)\b)"
 )
 _EMBASSY = (
     r"(?:embass(?:y|ies)|consulates?|diplomatic\s+(?:missions?|presence|operations)|missions?"
@@ -104,14 +111,35 @@ TRIGGERS: tuple[Trigger, ...] = (
         "withdrawal-of-citizens",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
-        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+        rf"{_FEW}(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "Spain evacuates its compatriots"
     _t(
         "evacuate-citizens",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)\s+(?:all\s+)?(?:its|their|the|of\s+)?\s*"
-        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+        rf"{_FEW}(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
+    # "sent planes to bring home its nationals", "began flying US citizens out", "repatriation flights for nationals"
+    _t(
+        "bring-citizens-home",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*)\s+(?:home\s+|back\s+|out\s+)?"
+        rf"(?:all\s+)?(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?",
+    ),
+    # "a frigate carried more than 120 Chinese citizens out of Aden", "took 100 British nationals out of Tripoli"
+    _t(
+        "take-citizens-out",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|evacuated)\s+(?:[\w,.-]+\s+){{0,4}}?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?\b(?:out\s+of|home\s+from|to\s+safety)\b",
+    ),
+    _t(
+        "repatriation-flights",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:repatriation|evacuation|rescue)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)\s+"
+        rf"(?:for|of|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "issued the departure recommendation to all Korean residents"
     _t(
@@ -140,6 +168,17 @@ TRIGGERS: tuple[Trigger, ...] = (
     # "pulled diplomats out of the capital"
     _t("pull-staff-out", EventType.EMBASSY_DRAWDOWN, rf"\bpull\w*\s+(?:\w+\s+){{0,3}}?{STAFF_PEOPLE}\s+out\b"),
     # "ordered families of embassy staffers to leave"
+    _t(
+        "order-staff-out",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,3}}?{STAFF_PEOPLE}\s+(?:out|home)\b",
+    ),
+    # "will send its diplomats back to Kyiv next week"
+    _t(
+        "send-staff-back",
+        EventType.EMBASSY_RETURN,
+        rf"\bsen[dt]\w*\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE}\s+back\b",
+    ),
     _t(
         "order-staff-to-leave",
         EventType.EMBASSY_DRAWDOWN,
@@ -170,7 +209,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "close-embassy",
         EventType.EMBASSY_CLOSURE,
-        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)|shut\w*(?:\s+down)?|shutter\w*|halt\w*)\b[^.;:!?]{{0,50}}?\b{_EMBASSY}\b",
+        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
+        rf"[^.;:!?]{{0,50}}?\b{_EMBASSY}\b",
     ),
     _t(
         "embassy-closed",
@@ -212,12 +252,73 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"drop\w*|relax\w*)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:advisory|advice|warning|call|"
         r"recommendation)s?\b",
     ),
+    # "is no longer advising its nationals to leave Ethiopia"
+    _t(
+        "no-longer-advising",
+        EventType.ADVISORY_LIFTED,
+        rf"\bno\s+longer\s+(?:\w+\s+)?{ADVISE}\b[^.;:!?]{{0,60}}?\bto\s+{_LEAVE}",
+    ),
+    _t(
+        "end-repatriation",
+        EventType.ADVISORY_LIFTED,
+        r"\b(?:end\w*|lift\w*|rescind\w*|cancel\w*)\s+(?:the\s+|its\s+|their\s+)?(?:mandatory\s+|compulsory\s+)?"
+        r"(?:repatriation|evacuation|departure)\s+(?:order|requirement|of)\b",
+    ),
 )
+
+# A finer cheap test per trigger: at least one of these substrings of the lower-cased sentence, or the trigger's
+# pattern cannot match. Saves running most patterns on sentences that only share their event type's gate words.
+TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "you-should-leave": ("you",),
+    "advise-that-citizens-leave": (" that ",),
+    "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
+    "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
+    "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship"),
+    "take-citizens-out": ("out of", "home from", "to safety"),
+    "repatriation-flights": ("repatriation", "evacuation", "rescue"),
+    "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
+    "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
+    "send-staff-home": ("send", "sent"),
+    "pull-staff-out": ("pull",),
+    "order-staff-out": ("order",),
+    "send-staff-back": ("send", "sent"),
+    "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct"),
+    "move-embassy": ("mov", "relocat", "transfer", "shift"),
+    "embassy-moves": ("mov", "relocat", "transfer"),
+    "open-office-elsewhere": ("open", "set", "establish"),
+    "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
+    "embassy-closed": ("closed", "shut", "suspend"),
+    "return-embassy": ("return", "reopen", "re-open", "resum", "re-establish", "back"),
+    "embassy-returns": ("return", "reopen", "re-open", "resum", "will "),
+    "lift-ordered-departure": ("departure",),
+    "staff-may-return": ("allow",),
+    "lift-advisory": ("lift", "rescind", "revok", "withdr", "eas", "lower", "downgrad", "cancel", "drop", "relax"),
+    "no-longer-advising": ("no longer",),
+    "end-repatriation": ("end", "lift", "rescind", "cancel"),
+}
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
 # trigger of that type needs. Most sentences of an article have none, and skipping them is most of the speed.
 GATES: dict[EventType, tuple[str, ...]] = {
-    EventType.LEAVE_ADVISORY: ("leav", "depart", "exit", "get out", "evacuat", "withdrawal", "repatriat"),
+    EventType.LEAVE_ADVISORY: (
+        "leav",
+        "depart",
+        "exit",
+        "get out",
+        "evacuat",
+        "withdrawal",
+        "repatriat",
+        "bring",
+        "brought",
+        "fly",
+        "flie",
+        "flew",
+        "flown",
+        "ferr",
+        "carr",
+        "out of",
+        "to safety",
+    ),
     EventType.EMBASSY_DRAWDOWN: (
         "staff",
         "personnel",
@@ -232,7 +333,17 @@ GATES: dict[EventType, tuple[str, ...]] = {
     EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio"),
     EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio"),
     EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat"),
-    EventType.ADVISORY_LIFTED: ("advisory", "advice", "warning", "call", "recommendation"),
+    EventType.ADVISORY_LIFTED: (
+        "advisory",
+        "advice",
+        "warning",
+        "call",
+        "recommendation",
+        "repatriat",
+        "evacuat",
+        "departure",
+        "no longer",
+    ),
 }
 
 # All gate words in one pattern over the lower-cased sentence: one scan rules out most sentences at once.
@@ -243,7 +354,7 @@ ANY_GATE = re.compile("|".join(sorted({re.escape(word) for words in GATES.values
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
     r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical))|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
-    r"|without)\b|n[’']t\b",
+    r"|without|wrongly|incorrectly|erroneously|falsely|mistakenly)\b|n[’']t\b",
     _I,
 )
 # What follows "leave" when the advice is about a district, not the country: an evacuation order for a coast or
@@ -257,18 +368,30 @@ LOCAL_LEAVE_OBJECT = re.compile(
 SUBNATIONAL_BEFORE = re.compile(r"\b(?:governor|state|mayor|senator|county|city)\s+(?:of|from)\s+$", _I)
 # Inside a trigger span, these undo it: "told its citizens to stay ... rather than to leave".
 INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|but)\b", _I)
+# "China said it would send aircraft": reported speech, a plan announced, not a hypothetical.
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|in\s+case|in\s+the\s+event|should\s+\w+\s+(?:worsen|deteriorate)"
+    r"|(?:as\s+soon\s+as|once|when)\s+(?:security|conditions|circumstances|the\s+situation)\s+(?:allows?|permits?))\b",
+    _I,
+)
+# Staff "returned to Ankara" went home: a drawdown from the target, not a return to it.
+RETURNED_HOME = re.compile(r"\breturn\w*\s+(?:home|to\s+(?:their|its)\s+(?:home|country|capital))\b", _I)
+REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s+(?:that\s+)?(?:it|they|\w+)\s+$", _I)
 # Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
 INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would|if|unless|consider\w*)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
-    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|possible|possibly|option|options|scenario)\b",
+    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|possible|possibly|option|options|scenario"
+    # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
+    r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to)\b",
     _I,
 )
 PLANNED = re.compile(
     r"\b(?:will|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
-    r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to)\b|['’]ll\b",
+    r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:it|they|\w+)\s+would)\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(
