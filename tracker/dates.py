@@ -80,7 +80,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "week",
         re.compile(
             r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|(?:at\s+)?the\s+(?:beginning|start)\s+of\s+"
-            r"the\s+week|days\s+ago|recent\s+days)\b",
+            # not "last week's coup": a possessive dates the noun after it, not the act
+            r"the\s+week|days\s+ago|recent\s+days)\b(?!['’]s)",
             re.IGNORECASE,
         ),
     ),

@@ -63,18 +63,23 @@ class TriggerHit:
     end: int
 
 
+_GATED_TRIGGERS: tuple[tuple[Trigger, frozenset[str], frozenset[str]], ...] = tuple(
+    (trigger, frozenset(GATES[trigger.event_type]), frozenset(TRIGGER_NEEDS.get(trigger.name, ())))
+    for trigger in TRIGGERS
+)
+_GATE_WORDS: tuple[str, ...] = tuple(sorted({w for _, gate, needs in _GATED_TRIGGERS for w in gate | needs}))
+
+
 def find_triggers(sentence: str) -> list[TriggerHit]:
     """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
     hits: list[TriggerHit] = []
     lower = sentence.lower()
     if not ANY_GATE.search(lower):
         return []
-    open_types = {event_type for event_type, words in GATES.items() if any(word in lower for word in words)}
-    for trigger in TRIGGERS:
-        if trigger.event_type not in open_types:
-            continue
-        needs = TRIGGER_NEEDS.get(trigger.name)
-        if needs and not any(word in lower for word in needs):
+    # Which gate words the sentence holds, found once; then each type and trigger is a set intersection.
+    present = frozenset(word for word in _GATE_WORDS if word in lower)
+    for trigger, gate, needs in _GATED_TRIGGERS:
+        if not (present & gate) or (needs and not (present & needs)):
             continue
         for m in trigger.pattern.finditer(sentence):
             hits.append(TriggerHit(trigger, m.start(), m.end()))
@@ -197,6 +202,7 @@ class Context:
     actor: str | None = None
     previous: str = ""
     anchor: date = date.min
+    last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
 
     @property
     def day(self) -> date | None:
@@ -234,13 +240,19 @@ def _sentence_mentions(
     text = sentence.text
     if text.rstrip(" \"”’')").endswith("?"):
         return  # a question reports no act: "Should Australia tell its citizens to leave Myanmar?"
+    last_type = context.last_type
     for hit in find_triggers(text):
         event_type = hit.trigger.event_type
+        if hit.trigger.name == "same-again":
+            if last_type is None:
+                continue
+            event_type = last_type
         official_voice = hit.trigger.name == "you-should-leave"
         if official_voice and not issuer_hint:
             continue
         if (
             not official_voice
+            and hit.trigger.name != "same-again"
             and event_type is EventType.LEAVE_ADVISORY
             and not has_people(text, matches, hit.start, hit.end)
         ):
@@ -273,6 +285,7 @@ def _sentence_mentions(
                 f"date: {when.isoformat()} {precision.value} ({date_cue})",
                 *(f"rejected: {r}" for r in rejected),
             )
+            last_type = event_type
             yield Mention(
                 issuer=issuer,
                 target=target,
@@ -350,7 +363,8 @@ def extract(
     context = Context()
     for sentence in split_sentences(text):
         matches = gaz.find(sentence.text)
-        for mention in _sentence_mentions(sentence, matches, anchor, default_target, context, gaz, issuer_hint):
+        found = list(_sentence_mentions(sentence, matches, anchor, default_target, context, gaz, issuer_hint))
+        for mention in found:
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)
@@ -361,6 +375,7 @@ def extract(
             actor=first_actor(sentence.text, matches, exclude=default_target) or context.actor,
             previous=sentence.text,
             anchor=anchor,
+            last_type=found[-1].event_type if found else None,
         )
     return _retarget(mentions, default_target, _title_target(document.title, gaz))
 

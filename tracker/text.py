@@ -43,7 +43,7 @@ _LINK_BLOCK = re.compile(
     re.IGNORECASE,
 )
 # A reader comment line: "Joanne K.: Canada closed its embassy years ago, didn't it?"
-_COMMENT_LINE = re.compile(r"^\s*[A-Z][\w’'-]*(?:\s+[A-Z][\w.’'-]*)?\s*(?:\(\w[^)]{0,30}\))?:\s+\S")
+_COMMENT_LINE = re.compile(r"^\s*[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)?\s+[A-Z]\.:\s+\S")
 
 
 def clean_text(text: str) -> str:
@@ -59,7 +59,10 @@ def clean_text(text: str) -> str:
         if _LINK_BLOCK.match(line):
             in_links = True
             continue
-        if _DROP_LINE.match(line) or _COMMENT_POLICY.search(line):
+        lower = line.lower()
+        if _DROP_LINE.match(line) or _COMMENT_LINE.match(line):
+            continue
+        if "comment" in lower and _COMMENT_POLICY.search(line):  # the substring test spares most lines the scan
             continue
         # A short line with a credit is a caption; a long one is prose that happens to cite an agency.
         if len(line.split()) <= 16 and _PHOTO_CREDIT.search(line):

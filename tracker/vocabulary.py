@@ -16,12 +16,15 @@ _I = re.IGNORECASE
 # People a government tells to leave. Demonym plurals ("Americans") are recognised through the gazetteer.
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
-    r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors)"
+    r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors"
+    # "advising those whose presence is not essential to leave"
+    r"|those(?=\s+(?:whose|who)\b))"
 )
 # Verbs and verb phrases of advice or order, in every inflection.
 ADVISE = (
     r"(?:advis\w*|urg\w*|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*|order\w*|recommend\w*|instruct\w*"
-    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*)"
+    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*"
+    r"|arrang\w*\s+for|help\w*)"
 )
 # A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
 _PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
@@ -99,6 +102,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\byou\s+(?:should|must|need\s+to|are\s+(?:strongly\s+)?(?:advised|urged|encouraged)\s+to)\s+(?:\w+\s+)?"
         rf"{_LEAVE}\b",
     ),
+    # "the Netherlands issued a similar call the same day", "Canada followed suit": the event type is the one just
+    # reported (the extractor resolves it from the sentence or the one before).
+    _t(
+        "same-again",
+        EventType.LEAVE_ADVISORY,
+        r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
+        r"|followed\s+suit|did\s+(?:the\s+same|likewise))\b",
+    ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
         "advise-that-citizens-leave",
@@ -132,8 +143,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|evacuated)\s+(?:[\w,.-]+\s+){{0,4}}?"
-        rf"(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?\b(?:out\s+of|home\s+from|to\s+safety)\b",
+        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|moving|evacuated|help\w*)\s+"
+        rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
+        rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
     ),
     _t(
         "repatriation-flights",
@@ -171,7 +183,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "order-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,3}}?{STAFF_PEOPLE}\s+(?:out|home)\b",
+        rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+(?:out|home)\b",
     ),
     # "will send its diplomats back to Kyiv next week"
     _t(
@@ -250,7 +262,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.ADVISORY_LIFTED,
         r"\b(?:lift\w*|rescind\w*|revok\w*|withdr[ae]w\w*|eas(?:e|ed|es|ing)|lower\w*|downgrad\w*|cancel\w*|"
         r"drop\w*|relax\w*)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:advisory|advice|warning|call|"
-        r"recommendation)s?\b",
+        r"recommendation)s?\b"
+        # "withdrew its advice that British nationals should leave": the lift covers the advice it names.
+        rf"(?:\s+(?:that|for)\s+[^.;:!?]{{0,60}}?\b{_LEAVE}\b)?",
     ),
     # "is no longer advising its nationals to leave Ethiopia"
     _t(
@@ -270,11 +284,12 @@ TRIGGERS: tuple[Trigger, ...] = (
 # pattern cannot match. Saves running most patterns on sentences that only share their event type's gate words.
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "you-should-leave": ("you",),
+    "same-again": ("similar", "suit", "same", "likewise"),
     "advise-that-citizens-leave": (" that ",),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship"),
-    "take-citizens-out": ("out of", "home from", "to safety"),
+    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
     "repatriation-flights": ("repatriation", "evacuation", "rescue"),
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
@@ -292,7 +307,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "embassy-returns": ("return", "reopen", "re-open", "resum", "will "),
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
-    "lift-advisory": ("lift", "rescind", "revok", "withdr", "eas", "lower", "downgrad", "cancel", "drop", "relax"),
+    # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
+    "lift-advisory": ("leav", "depart", "evacuat"),
     "no-longer-advising": ("no longer",),
     "end-repatriation": ("end", "lift", "rescind", "cancel"),
 }
@@ -302,6 +318,10 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "similar",
+        "suit",
+        "likewise",
+        "did the same",
         "depart",
         "exit",
         "get out",
@@ -353,7 +373,8 @@ ANY_GATE = re.compile("|".join(sorted({re.escape(word) for words in GATES.values
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
-    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical))|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
+    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical)"
+    r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     r"|without|wrongly|incorrectly|erroneously|falsely|mistakenly)\b|n[’']t\b",
     _I,
 )
@@ -376,7 +397,7 @@ CONDITIONAL = re.compile(
 )
 # Staff "returned to Ankara" went home: a drawdown from the target, not a return to it.
 RETURNED_HOME = re.compile(r"\breturn\w*\s+(?:home|to\s+(?:their|its)\s+(?:home|country|capital))\b", _I)
-REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s+(?:that\s+)?(?:it|they|\w+)\s+$", _I)
+REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}$", _I)
 # Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
 INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would|if|unless|consider\w*)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
@@ -384,7 +405,9 @@ HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
     r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
-    r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to)\b",
+    r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
+    # counterfactual opinions: "Spain should have closed its embassy months ago"
+    r"|should\s+have|ought\s+to|must\s+have)\b",
     _I,
 )
 PLANNED = re.compile(
