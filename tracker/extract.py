@@ -115,6 +115,11 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
     return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
+_GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b[^.;]*\bthat\b", re.IGNORECASE)
+
+
 def rejection(sentence: str, hit: TriggerHit) -> str | None:
     governing = _governing_text(sentence, hit)
     # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
@@ -125,7 +130,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
         # The whole span: "had no plans to evacuate", "not to travel ... rather than to leave".
         inside = sentence[hit.start : hit.end]
-        if hit.trigger.event_type is EventType.LEAVE_ADVISORY and LOCAL_LEAVE_OBJECT.match(sentence, hit.end):
+        local = hit.trigger.event_type is EventType.LEAVE_ADVISORY and LOCAL_LEAVE_OBJECT.match(sentence, hit.end)
+        # "leave the region and return to India" leaves the country after all
+        if local and not _GOING_HOME.match(sentence, local.end()):
             return "leave a district, not a country"
         undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
         if undone:
@@ -137,7 +144,10 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     reported_plan = (
         hedge is not None
         and hedge.group(0).lower() == "would"
-        and REPORTED_WOULD.search(governing, 0, hedge.start()) is not None
+        and (
+            REPORTED_WOULD.search(governing, 0, hedge.start()) is not None
+            or _REPORTING.search(sentence, 0, hit.start) is not None  # "said ... that the first group would"
+        )
         and not CONDITIONAL.search(sentence, hit.start)  # "said it would evacuate if Russia invades"
     )
     if hedge and not reported_plan:
@@ -166,16 +176,19 @@ def _issuers_for(
     """(issuer codes, cue description, rejected neighbours, confidence penalty)."""
     text = sentence.text
     # The staff or people may be named just after the trigger: "optimise the staffing of Russian missions".
-    groups = group_issuers(text, matches, max(0, hit.start - _GROUP_HEAD), hit.end + _GROUP_TAIL)
+    # The people or staff named in the trigger's own clause (not the next one: "..., and Canada's embassy ...").
+    tail = hit.end + _GROUP_TAIL
+    next_clause = _NEXT_CLAUSE.search(text, hit.end, tail)
+    groups = group_issuers(text, matches, max(0, hit.start - _GROUP_HEAD), next_clause.start() if next_clause else tail)
     subjects, rejected = subject_issuers(text, matches, hit.start)
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
     if subject_codes:
-        people = hit.trigger.event_type is EventType.LEAVE_ADVISORY
-        if people and group_codes and not set(group_codes) & set(subject_codes):
-            # "Poland urged Ukrainians to leave": a government advising another country's people is no event.
-            return [], "subject differs from the people concerned", rejected, 0.0
+        if group_codes and not set(group_codes) & set(subject_codes):
+            # "Poland urged Ukrainians to leave", "Congo gave Rwandan diplomats 48 hours to leave": a government
+            # acting on another country's people or diplomats is no event of its own.
+            return [], "subject differs from the people or staff concerned", rejected, 0.0
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
         return list(dict.fromkeys(subject_codes)), f"subject: {cue}", rejected, 0.0
     if group_codes:

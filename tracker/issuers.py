@@ -241,11 +241,18 @@ def find_target(
 ) -> tuple[str, str]:
     """The country the event is about: after the trigger, a place in a target slot ("leave X", "in X", "the
     Kabul embassy"); never a destination ("moved to Doha", "flights to Warsaw") or a bare name elsewhere."""
+    previous_destination: CountryMatch | None = None
     for match in matches:
         if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
             continue
         before = _before(sentence, match)
+        # "out of the country through Ethiopia and Egypt": a list that continues a destination is one too.
+        if previous_destination is not None and LIST_GAP.match(sentence[previous_destination.end : match.start]):
+            previous_destination = match
+            continue
+        previous_destination = None
         if _DESTINATION_BEFORE.search(before) and not re.search(r"\bleave\s+(?:the\s+)?$", before, re.IGNORECASE):
+            previous_destination = match
             continue
         if _TARGET_BEFORE.search(before):
             return match.code, f"'{match.surface}'"

@@ -30,6 +30,8 @@ _PHOTO_CREDIT = re.compile(
     r"|/\s*(?:reuters|afp|ap)\s*$|\bimage (?:source|caption)\b|\bfile photo\b)",
     re.IGNORECASE,
 )
+# Words every photo credit pattern needs: a cheap test before the regular expression.
+_CREDIT_WORDS = ("photo", "getty", "reuters", "afp", "ap", "image")
 _COMMENT_POLICY = re.compile(
     r"\bcomment(?:s|ing)?\b.{0,200}\b(?:privilege|community|moderat\w*|guidelines|abuse[ds]?)\b", re.IGNORECASE
 )
@@ -65,7 +67,7 @@ def clean_text(text: str) -> str:
         if "comment" in lower and _COMMENT_POLICY.search(line):  # the substring test spares most lines the scan
             continue
         # A short line with a credit is a caption; a long one is prose that happens to cite an agency.
-        if len(line.split()) <= 16 and _PHOTO_CREDIT.search(line):
+        if len(line.split()) <= 16 and any(k in lower for k in _CREDIT_WORDS) and _PHOTO_CREDIT.search(line):
             continue
         kept.append(_TWEET_TAIL.sub("", line))
     return "\n".join(kept).strip()

@@ -16,7 +16,8 @@ _I = re.IGNORECASE
 # People a government tells to leave. Demonym plurals ("Americans") are recognised through the gazetteer.
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
-    r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors"
+    r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
+    r"|businesspeople|seafarers"
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:whose|who)\b))"
 )
@@ -270,7 +271,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "no-longer-advising",
         EventType.ADVISORY_LIFTED,
-        rf"\bno\s+longer\s+(?:\w+\s+)?{ADVISE}\b[^.;:!?]{{0,60}}?\bto\s+{_LEAVE}",
+        rf"\b(?:no\s+longer|stopped|ceased)\s+(?:\w+\s+)?{ADVISE}\b[^.;:!?]{{0,60}}?\bto\s+{_LEAVE}",
     ),
     _t(
         "end-repatriation",
@@ -309,7 +310,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "staff-may-return": ("allow",),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
-    "no-longer-advising": ("no longer",),
+    "no-longer-advising": ("no longer", "stopped", "ceased"),
     "end-repatriation": ("end", "lift", "rescind", "cancel"),
 }
 
@@ -363,6 +364,8 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "evacuat",
         "departure",
         "no longer",
+        "stopped",
+        "ceased",
     ),
 }
 
@@ -375,7 +378,10 @@ NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
     r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical)"
     r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
-    r"|without|wrongly|incorrectly|erroneously|falsely|mistakenly)\b|n[’']t\b",
+    # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
+    r"|without(?!\s+(?:a\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+)?(?:need|reason))"
+    r"|wrongly|incorrectly|erroneously|falsely|mistakenly"
+    r"|(?:stopped|ceased)\s+(?:\w+\s+)?(?:advising|urging|telling|asking|recommending|calling))\b|n[’']t\b",
     _I,
 )
 # What follows "leave" when the advice is about a district, not the country: an evacuation order for a coast or
@@ -403,7 +409,7 @@ INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would|if|unless|consider\w*)\
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
-    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|possible|possibly|option|options|scenario"
+    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
     # counterfactual opinions: "Spain should have closed its embassy months ago"
@@ -439,7 +445,9 @@ GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:\w+\s+)?(?:government|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
-    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy)\b",
+    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy"
+    # the armed forces flying nationals out act for the government: "Australian air force planes landed to fly ..."
+    r"|air\s+force|navy|coast\s+guard)\b",
     _I,
 )
 # Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
