@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, Response
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field
 from sqlalchemy import func, text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -24,8 +24,7 @@ from sqlmodel import Session, col, select
 from db import repo
 from db.engine import session_scope
 from db.models import Document, HttpCache, JobRun, SubscriberRow
-from tracker.records import EventType
-from tracker.settings import Settings, check_address, check_display_name
+from tracker.settings import Settings, Subscriber
 from tracker.views import source_health
 
 
@@ -79,35 +78,6 @@ class SourceIn(BaseModel):
     interval: str = "30m"
     query: str = ""
     target: str = ""
-
-
-class SubscriberIn(BaseModel):
-    email: str
-    name: str = ""
-    targets: list[str] = Field(default_factory=list)
-    issuers: list[str] = Field(default_factory=list)
-    event_types: list[str] = Field(default_factory=list)
-    timezone: str = ""
-    time: str = ""
-
-    @field_validator("email")
-    @classmethod
-    def _email(cls, value: str) -> str:
-        return check_address(value)
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        return check_display_name(value)
-
-    @field_validator("event_types")
-    @classmethod
-    def _types(cls, values: list[str]) -> list[str]:
-        known = {t.value for t in EventType}
-        bad = [v for v in values if v not in known]
-        if bad:
-            raise ValueError(f"unknown event types {bad}")
-        return values
 
 
 @router.post("/sources", status_code=201)
@@ -215,7 +185,7 @@ def list_subscribers(request: Request, s: SessionDep) -> list[dict[str, Any]]:
 
 
 @router.post("/subscribers", status_code=201)
-def add_subscriber(body: SubscriberIn, request: Request, s: SessionDep) -> dict[str, Any]:
+def add_subscriber(body: Subscriber, request: Request, s: SessionDep) -> dict[str, Any]:
     settings: Settings = request.app.state.settings
     known = {sub.email.lower() for sub in settings.subscribers} | {
         r.email.lower() for r in repo.list_subscriber_rows(s)

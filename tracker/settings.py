@@ -21,6 +21,7 @@ from pydantic_settings import (
 )
 
 from tracker.errors import ConfigError
+from tracker.records import EventType
 
 _INTERVAL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -201,6 +202,14 @@ class Subscriber(BaseModel):
     @classmethod
     def _codes(cls, values: list[str]) -> list[str]:
         return [v.strip().upper() for v in values]
+
+    @field_validator("event_types")
+    @classmethod
+    def _types(cls, values: list[str]) -> list[str]:
+        bad = [v for v in values if v not in {t.value for t in EventType}]
+        if bad:
+            raise ValueError(f"unknown event types {bad}: use " + ", ".join(t.value for t in EventType))
+        return values
 
     @field_validator("timezone")
     @classmethod
