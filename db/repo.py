@@ -428,11 +428,6 @@ def last_change_id(session: Session) -> int:
     return int(session.exec(select(func.coalesce(func.max(Change.id), 0))).one() or 0)
 
 
-def failing_job_runs(session: Session, *, since: datetime) -> list[JobRun]:
-    query = select(JobRun).where(JobRun.started_at >= since, JobRun.status == "failed")
-    return list(session.exec(query.order_by(col(JobRun.id).desc())).all())
-
-
 # --- fetching: validators, outcomes, source health, advisory levels -------------------------------------------
 
 

@@ -8,7 +8,6 @@ its worker was killed (its transaction rolled back with it) neither duplicates n
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import procrastinate
 from sqlalchemy.engine import make_url
@@ -122,11 +121,3 @@ def retry_stalled(settings: Settings) -> int:
             return len(stalled)
 
     return asyncio.run(run())
-
-
-def queue_depth(app: procrastinate.App) -> dict[str, int]:
-    """Jobs waiting per queue (for /metrics)."""
-    rows: list[Any] = app.connector.execute_query_all(
-        "SELECT queue_name, count(*) AS n FROM procrastinate_jobs WHERE status = 'todo' GROUP BY queue_name"
-    )
-    return {row["queue_name"]: int(row["n"]) for row in rows}

@@ -500,4 +500,3 @@ PRONOUN_SUBJECT = re.compile(
     r"|the\s+administration|the\s+embassy|the\s+kingdom)\b[^,;]*$",
     _I,
 )
-POSSESSIVE = re.compile(r"\b(?:its|their|her|his|our)\b", _I)
