@@ -44,6 +44,13 @@ LEADER_POLL_SECONDS = 5.0
 FetchRunner = Callable[[str], Any]
 
 
+def _every(
+    scheduler: BackgroundScheduler, engine: Engine, job: str, seconds: int, work: Callable[[], Any], **options: Any
+) -> None:
+    """Schedule `work` every `seconds` under run_job, which records each run under the job's name (also its id)."""
+    scheduler.add_job(run_job, "interval", seconds=seconds, id=job, name=job, args=[engine, job, work], **options)
+
+
 def _schedule_fetches(
     scheduler: BackgroundScheduler, engine: Engine, settings: Settings, runner: FetchRunner, executor: str
 ) -> None:
@@ -60,31 +67,29 @@ def _schedule_fetches(
             scheduler.remove_job(f"fetch:{name}")
         for name in set(wanted) - current:
             config = wanted[name]
-            scheduler.add_job(
-                run_job,
-                "interval",
-                seconds=config.interval_seconds,
+            _every(
+                scheduler,
+                engine,
+                f"fetch:{name}",
+                config.interval_seconds,
+                partial(runner, name),
                 jitter=max(1, config.interval_seconds // 10),
-                id=f"fetch:{name}",
-                name=f"fetch:{name}",
                 executor=executor,
-                args=[engine, f"fetch:{name}", partial(runner, name)],
                 next_run_time=datetime.now(UTC) + timedelta(seconds=random.uniform(0, 10)),
             )
         return _Done(f"{len(wanted)} sources scheduled")
 
     sync()
-    scheduler.add_job(run_job, "interval", seconds=60, id="sources", name="sources", args=[engine, "sources", sync])
+    _every(scheduler, engine, "sources", 60, sync)
 
 
 def _in_process_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Settings, now: datetime) -> None:
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=settings.jobs.process_seconds,
-        id="process",
-        name="process",
-        args=[engine, "process", lambda: process_pending(engine, settings)],
+    _every(
+        scheduler,
+        engine,
+        "process",
+        settings.jobs.process_seconds,
+        partial(process_pending, engine, settings),
         next_run_time=now + timedelta(seconds=random.uniform(1, 5)),
     )
     _schedule_fetches(scheduler, engine, settings, partial(fetch_cycle, engine, settings), "fetch")
@@ -104,24 +109,12 @@ def _queued_jobs(scheduler: BackgroundScheduler, engine: Engine, settings: Setti
             ids = repo.pending_raw_ids(session, limit=5000)
         return _Done(f"{defer_pending(app, ids)} documents queued of {len(ids)} pending")
 
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=settings.jobs.process_seconds,
-        id="process",
-        name="process",
-        args=[engine, "process", enqueue_pending],
-        next_run_time=now,
-    )
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=30,
-        id="stalled",
-        name="stalled",
-        args=[engine, "stalled", lambda: _Done(f"{retry_stalled(settings)} stalled jobs requeued")],
-        next_run_time=now + timedelta(seconds=30),
-    )
+    _every(scheduler, engine, "process", settings.jobs.process_seconds, enqueue_pending, next_run_time=now)
+
+    def requeue_stalled() -> _Done:
+        return _Done(f"{retry_stalled(settings)} stalled jobs requeued")
+
+    _every(scheduler, engine, "stalled", 30, requeue_stalled, next_run_time=now + timedelta(seconds=30))
     _schedule_fetches(scheduler, engine, settings, lambda name: _Done(f"queued: {defer_fetch(app, name)}"), "default")
 
 
@@ -150,24 +143,22 @@ def build_scheduler(engine: Engine, settings: Settings, *, queued: bool = False)
         timezone=UTC,
     )
     now = datetime.now(UTC)
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=settings.jobs.inbox_seconds,
-        id="inbox",
-        name="inbox",
-        args=[engine, "inbox", lambda: ingest_inbox(engine, settings)],
+    _every(
+        scheduler,
+        engine,
+        "inbox",
+        settings.jobs.inbox_seconds,
+        partial(ingest_inbox, engine, settings),
         next_run_time=now,
     )
     # Digests on their own pool: a dead SMTP server is retried with backoff and never holds up another job.
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=60,
-        id="digest",
-        name="digest",
+    _every(
+        scheduler,
+        engine,
+        "digest",
+        60,
+        partial(run_digests, engine, settings),
         executor="mail",
-        args=[engine, "digest", partial(run_digests, engine, settings)],
         next_run_time=now + timedelta(seconds=random.uniform(2, 8)),
     )
     (_queued_jobs if queued else _in_process_jobs)(scheduler, engine, settings, now)
