@@ -30,19 +30,9 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 
 @pytest.fixture
-def pg(pg_database_url: str, tmp_path: Path) -> Settings:
-    return load_settings(data_dir=tmp_path / "data", database_url=pg_database_url, sources=[])
-
-
-@pytest.fixture
-def engine(pg: Settings) -> Iterator[Engine]:
-    from db.engine import make_engine
-    from db.migrate import upgrade
-
-    upgrade(pg.database_url)
-    engine = make_engine(pg.database_url)
-    yield engine
-    engine.dispose()
+def database_url(pg_database_url: str) -> str:
+    """Only PostgreSQL here: conftest's `settings` and `engine` fixtures then stand on it alone."""
+    return pg_database_url
 
 
 def env_for(settings: Settings, data_dir: Path, **extra: str) -> dict[str, str]:
@@ -75,13 +65,13 @@ def processes() -> Iterator[list[subprocess.Popen[bytes]]]:
 
 
 def test_a_standby_takes_over_when_the_leader_is_killed(
-    pg: Settings, engine: Engine, tmp_path: Path, processes: list[subprocess.Popen[bytes]]
+    settings: Settings, engine: Engine, tmp_path: Path, processes: list[subprocess.Popen[bytes]]
 ) -> None:
     for n in range(2):
         processes.append(
             subprocess.Popen(
                 [sys.executable, "-m", "tracker", "run", "--role", "scheduler"],
-                env=env_for(pg, tmp_path / f"s{n}"),
+                env=env_for(settings, tmp_path / f"s{n}"),
                 stdout=subprocess.DEVNULL,
                 stderr=(tmp_path / f"s{n}.log").open("wb"),
             )
@@ -109,10 +99,10 @@ def _article(n: int) -> bytes:
 
 
 def test_two_workers_process_a_thousand_documents_once_even_when_one_is_killed(
-    pg: Settings, engine: Engine, tmp_path: Path, processes: list[subprocess.Popen[bytes]]
+    settings: Settings, engine: Engine, tmp_path: Path, processes: list[subprocess.Popen[bytes]]
 ) -> None:
     total = 1000
-    apply_schema(pg)
+    apply_schema(settings)
     now = datetime.now(UTC)
     with session_scope(engine) as session:
         for n in range(total):
@@ -127,7 +117,7 @@ def test_two_workers_process_a_thousand_documents_once_even_when_one_is_killed(
                 ),
             )
         raw_ids = repo.pending_raw_ids(session, limit=total)
-    queue = build_app(pg)
+    queue = build_app(settings)
     with queue.open():
         assert defer_pending(queue, raw_ids) == total
         assert defer_pending(queue, raw_ids) == 0  # already queued: not queued twice
@@ -136,7 +126,7 @@ def test_two_workers_process_a_thousand_documents_once_even_when_one_is_killed(
         processes.append(
             subprocess.Popen(
                 [sys.executable, "-m", "tracker", "worker"],
-                env=env_for(pg, tmp_path / f"w{n}", **fast),
+                env=env_for(settings, tmp_path / f"w{n}", **fast),
                 stdout=subprocess.DEVNULL,
                 stderr=(tmp_path / f"w{n}.log").open("wb"),
             )
@@ -153,7 +143,7 @@ def test_two_workers_process_a_thousand_documents_once_even_when_one_is_killed(
     from tracker.queue import retry_stalled
 
     quick = load_settings(
-        database_url=pg.database_url,
+        database_url=settings.database_url,
         data_dir=tmp_path,
         sources=[],
         queue={"heartbeat_seconds": 1, "stalled_after_seconds": 3},
