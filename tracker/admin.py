@@ -1,17 +1,15 @@
-"""Write endpoints (bearer token), /metrics (Prometheus), and the access rules for reads (issue 7).
+"""Write endpoints (bearer token) and /metrics (Prometheus) (issue 7); the access rules are in tracker.deps.
 
-Writes always need `[api] token`; with no token configured they are refused, never open. Reads are public unless
-`[api] protect_reads` is set. Bodies are capped, and CORS stays off unless origins are configured.
+Bodies are capped, and CORS stays off unless origins are configured.
 """
 
 from __future__ import annotations
 
-import hmac
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request, Response
 from prometheus_client import CollectorRegistry, generate_latest
@@ -24,46 +22,10 @@ from sqlmodel import Session, col, select
 from db import repo
 from db.engine import session_scope
 from db.models import Document, HttpCache, JobRun, SubscriberRow
+from tracker.deps import SessionDep, require_read, require_write
 from tracker.settings import Settings, Subscriber
 from tracker.views import source_health
 
-
-def _token_matches(request: Request, token: str) -> bool:
-    supplied = request.headers.get("authorization", "")
-    scheme, _, value = supplied.partition(" ")
-    return scheme.lower() == "bearer" and bool(token) and hmac.compare_digest(value.strip(), token)
-
-
-def require_write(request: Request) -> None:
-    settings: Settings = request.app.state.settings
-    if not settings.api.token:
-        raise HTTPException(status_code=403, detail="writes are disabled: no [api] token is configured")
-    if not _token_matches(request, settings.api.token):
-        raise HTTPException(
-            status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-        )
-
-
-# Liveness stays open for load balancers and the container healthcheck; it shows counts, not content.
-OPEN_PATHS = frozenset({"/api/v1/health"})
-
-
-def require_read(request: Request) -> None:
-    settings: Settings = request.app.state.settings
-    if request.url.path in OPEN_PATHS:
-        return
-    if settings.api.protect_reads and not _token_matches(request, settings.api.token):
-        raise HTTPException(
-            status_code=401, detail="a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"}
-        )
-
-
-def _session(request: Request) -> Any:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(_session)]
 router = APIRouter(prefix="/api/v1", dependencies=[Depends(require_write)], tags=["admin"])
 
 

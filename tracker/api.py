@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -13,14 +12,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
 from db import repo
 from db.models import Event
 from tracker import __version__
-from tracker.admin import BodyLimit, metrics_router, require_read
+from tracker.admin import BodyLimit, metrics_router
 from tracker.admin import router as admin_router
 from tracker.countries import gazetteer
+from tracker.deps import SessionDep, require_read
 from tracker.httpcache import HttpCache
 from tracker.records import EventType
 from tracker.settings import Settings
@@ -134,15 +133,6 @@ def decode_cursor(token: str) -> tuple[dt.date, int]:
         return dt.date.fromisoformat(day), int(event_id)
     except (ValueError, UnicodeDecodeError) as exc:
         raise HTTPException(status_code=422, detail="invalid cursor: use the X-Next-Cursor of a previous page") from exc
-
-
-def _session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-# Module level, so FastAPI can resolve the annotation (this module uses postponed annotations).
-SessionDep = Annotated[Session, Depends(_session)]
 
 
 def create_app(settings: Settings, engine: Engine) -> FastAPI:

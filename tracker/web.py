@@ -6,16 +6,16 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
-from sqlmodel import Session
 
 from db import repo
 from db.models import Event
 from jobs.fetch import sources_of
 from tracker.chart import Point, timeline_svg
 from tracker.countries import gazetteer
+from tracker.deps import SessionDep
 from tracker.feed import atom_feed
 from tracker.records import EventType
 from tracker.views import EventFilter, advisory_rows, source_health
@@ -49,12 +49,6 @@ def timeline_points(events: list[Event]) -> list[Point]:
     ]
 
 
-def _session(request: Request) -> Any:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(_session)]
 router = APIRouter(include_in_schema=False)
 
 
