@@ -25,6 +25,7 @@ import httpx
 from tracker.errors import SourceError
 from tracker.guard import check_url
 from tracker.settings import FetchSettings
+from tracker.urls import host_of
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
@@ -101,10 +102,10 @@ class Fetcher:
     async def __aexit__(self, *_: object) -> None:
         await self._client.aclose()
 
-    async def fetch(self, url: str, *, etag: str = "", last_modified: str = "", robots: bool = True) -> FetchResult:
+    async def fetch(self, url: str, *, etag: str = "", last_modified: str = "") -> FetchResult:
         started = datetime.now(UTC)
         try:
-            if robots and self.settings.respect_robots:
+            if self.settings.respect_robots:
                 await self._check_robots(url)
             return await self._fetch_following(url, etag, last_modified, started)
         except SourceError as exc:
@@ -187,7 +188,7 @@ class Fetcher:
         return f"{last_error} (after {self.settings.retries + 1} attempts)", self.settings.retries + 1
 
     async def _get_once(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
-        host = self._hosts[(urlsplit(url).hostname or "").lower()]
+        host = self._hosts[host_of(url)]
         async with self._global, host.semaphore:
             async with host.lock:
                 # Space requests to one host by per_host_delay, whatever the concurrency.

@@ -36,13 +36,7 @@ KINDS: dict[str, SourceKind] = {
 }
 
 # The government whose advice an official source publishes: the issuer of what its text says.
-OFFICIAL_ISSUERS: dict[str, str] = {
-    "gb_fcdo": "GB",
-    "ca_travel": "CA",
-    "us_state": "US",
-    "de_aa": "DE",
-    "au_smartraveller": "AU",
-}
+OFFICIAL_ISSUERS: dict[str, str] = {kind.name: kind.issuer for kind in KINDS.values() if kind.official}
 
 
 def kind_of(config: SourceConfig) -> SourceKind:

@@ -121,7 +121,6 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="au_smartraveller.json",
-    official=True,
+    issuer=ISSUER,
     default_url=DEFAULT_URL,
-    examples=(DEFAULT_URL,),
 )

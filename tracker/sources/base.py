@@ -8,7 +8,7 @@ English prose inside them, which goes through the extractor like news. Fetching 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote_plus
 
@@ -96,8 +96,12 @@ class SourceKind:
     requests: Callable[[SourceConfig, tuple[str, ...]], list[Request]]
     parse: Callable[[SourceConfig, Request, bytes, str], SourceOutput]
     fixture: str  # file name under tests/fixtures/sources/
-    official: bool = False
+    # An official advisory source publishes one government's advice; that government issues what its text says.
+    issuer: str = ""
     default_url: str = ""
-    examples: tuple[str, ...] = field(default_factory=tuple)
     # The fetched body is itself the article (the `page` kind), stored and extracted like an ingested file.
     stores_body: bool = False
+
+    @property
+    def official(self) -> bool:
+        return bool(self.issuer)

@@ -149,7 +149,6 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="ca_travel.json",
-    official=True,
+    issuer=ISSUER,
     default_url=DEFAULT_URL,
-    examples=("https://data.international.gc.ca/travel-voyage/cta-cap-ua.json",),
 )

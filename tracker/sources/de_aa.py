@@ -134,7 +134,6 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="de_aa.json",
-    official=True,
+    issuer=ISSUER,
     default_url=DEFAULT_URL,
-    examples=(DEFAULT_URL,),
 )

@@ -175,7 +175,6 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="gb_fcdo.json",
-    official=True,
+    issuer=ISSUER,
     default_url=DEFAULT_URL,
-    examples=("https://www.gov.uk/api/content/foreign-travel-advice/ukraine",),
 )

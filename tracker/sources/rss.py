@@ -47,5 +47,4 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="rss.xml",
-    examples=("https://example.org/world/rss.xml",),
 )

@@ -164,7 +164,6 @@ KIND = SourceKind(
     requests=_requests,
     parse=_parse,
     fixture="us_state.xml",
-    official=True,
+    issuer=ISSUER,
     default_url=DEFAULT_URL,
-    examples=(DEFAULT_URL,),
 )
