@@ -236,7 +236,7 @@ async def fetch_source(
     with session_scope(engine) as session:
         # The source failed when none of its own requests worked; article failures are recorded per URL.
         failed_all = bool(source_errors) and len(source_errors) == report.requests
-        repo.record_source_run(
+        row = repo.record_source_run(
             session,
             name=config.name,
             kind=config.kind,
@@ -244,9 +244,7 @@ async def fetch_source(
             attempted_at=started,
         )
         if source_errors and not failed_all:
-            row = repo.source_row(session, name=config.name)
-            if row is not None:
-                row.last_error, row.last_error_at = report.source_error[:2000], started
+            row.last_error, row.last_error_at = report.source_error[:2000], started
     return report
 
 
