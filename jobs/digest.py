@@ -29,7 +29,8 @@ from db import repo
 from db.engine import session_scope
 from db.models import Change, DigestOutbox
 from db.types import utcnow
-from tracker.digest import EMBASSY_TYPES, DayBar, Digest, compose, wanted
+from tracker.digest import DayBar, Digest, compose, wanted
+from tracker.records import EMBASSY_TYPES
 from tracker.settings import Settings, SmtpSettings, Subscriber
 from tracker.views import source_health
 

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from pydantic import BaseModel
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from db import repo
 from db.models import Event
@@ -24,12 +25,9 @@ from tracker.httpcache import HttpCache
 from tracker.records import EventType
 from tracker.settings import Settings
 from tracker.table import to_csv
-from tracker.views import EventFilter, advisory_rows, change_dict, source_health
+from tracker.views import EventFilter, advisory_rows, change_dict, rows_of, source_health
 from tracker.web import router as web_router
 from tracker.web import timeline_points
-
-LEAVE_TYPES = {EventType.LEAVE_ADVISORY.value}
-EMBASSY_TYPES = {EventType.EMBASSY_DRAWDOWN.value, EventType.EMBASSY_RELOCATION.value, EventType.EMBASSY_CLOSURE.value}
 
 
 class AdvisoryRow(BaseModel):
@@ -146,8 +144,8 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     app.state.settings = settings
 
     def data_version() -> int:
-        with engine.connect() as connection:
-            return int(connection.execute(text("SELECT data_version FROM meta WHERE id = 1")).scalar() or 0)
+        with Session(engine) as session:
+            return repo.data_version(session)
 
     app.add_middleware(
         HttpCache, version=data_version, enabled=lambda: settings.api.response_cache and not settings.api.protect_reads
@@ -251,10 +249,11 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
     def timeline(cc: str, s: SessionDep) -> Any:
         code = _country(cc, "target")
         assert code is not None
-        rows = [AdvisoryRow.model_validate(r.as_dict()) for r in advisory_rows(s, EventFilter(target=code))]
+        events = repo.list_events(s, target=code)
+        rows = [AdvisoryRow.model_validate(r.as_dict()) for r in rows_of(s, events)]
         series = [
             TimelinePoint(date=p.day, leave_advisories=p.leave, embassy_actions=p.embassy)
-            for p in timeline_points(repo.list_events(s, target=code))
+            for p in timeline_points(events)
         ]
         return Timeline(target=code, name=gazetteer().name(code), events=rows, series=series)
 
@@ -263,8 +262,7 @@ def create_app(settings: Settings, engine: Engine) -> FastAPI:
         row = s.get(Event, event_id)
         if row is None:
             raise HTTPException(status_code=404, detail=f"no event {event_id}")
-        base = advisory_rows(s, EventFilter(target=row.target, issuer=row.issuer, event_type=row.event_type))
-        match = next(r for r in base if r.id == event_id)
+        (match,) = rows_of(s, [row])
         evidence = [
             EvidenceOut(
                 mention_id=m.id or 0,

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from db.models import Change, Event
 from tracker.countries import gazetteer
+from tracker.records import CLOSING_TYPES, EMBASSY_TYPES
 from tracker.settings import Subscriber
 
 # Subject wording per event type, singular and plural.
@@ -25,8 +26,6 @@ NOUNS = {
     "embassy_return": ("embassy return", "embassy returns"),
     "advisory_lifted": ("lifted advisory", "lifted advisories"),
 }
-EMBASSY_TYPES = {"embassy_drawdown", "embassy_relocation", "embassy_closure"}
-CLOSING_TYPES = {"embassy_return", "advisory_lifted"}
 
 _env = Environment(
     loader=PackageLoader("tracker", "templates"),

@@ -28,6 +28,10 @@ CLOSES: dict[EventType, frozenset[EventType]] = {
         {EventType.EMBASSY_DRAWDOWN, EventType.EMBASSY_RELOCATION, EventType.EMBASSY_CLOSURE}
     ),
 }
+# The two families the timeline and the digest count: telling nationals to leave, and acting on the embassy.
+LEAVE_TYPES = frozenset(t.value for t in CLOSES[EventType.ADVISORY_LIFTED])
+EMBASSY_TYPES = frozenset(t.value for t in CLOSES[EventType.EMBASSY_RETURN])
+CLOSING_TYPES = frozenset(t.value for t in CLOSES)
 
 
 class Status(StrEnum):

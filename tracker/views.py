@@ -54,6 +54,11 @@ def advisory_rows(
         limit=limit,
         after=after,
     )
+    return rows_of(session, events)
+
+
+def rows_of(session: Session, events: list[Event]) -> list[TableRow]:
+    """Table rows of events already loaded, with their sources read in one query."""
     sources = repo.event_sources(session, event_ids=[e.id for e in events if e.id is not None])
     return [_row(e, sources.get(e.id or 0, [])) for e in events]
 

@@ -17,8 +17,8 @@ from tracker.chart import Point, timeline_svg
 from tracker.countries import gazetteer
 from tracker.deps import SessionDep
 from tracker.feed import atom_feed
-from tracker.records import EventType
-from tracker.views import EventFilter, advisory_rows, source_health
+from tracker.records import EMBASSY_TYPES, LEAVE_TYPES, EventType
+from tracker.views import rows_of, source_health
 
 TYPE_LABELS = {
     EventType.LEAVE_ADVISORY.value: "Told citizens to leave",
@@ -28,8 +28,6 @@ TYPE_LABELS = {
     EventType.EMBASSY_RETURN.value: "Embassy back",
     EventType.ADVISORY_LIFTED.value: "Advice lifted",
 }
-LEAVE = {EventType.LEAVE_ADVISORY.value}
-EMBASSY = {EventType.EMBASSY_DRAWDOWN.value, EventType.EMBASSY_RELOCATION.value, EventType.EMBASSY_CLOSURE.value}
 
 _templates = Environment(loader=PackageLoader("tracker", "templates"), autoescape=select_autoescape(["html"]))
 
@@ -39,8 +37,13 @@ def timeline_points(events: list[Event]) -> list[Point]:
     first_leave: dict[str, Any] = {}
     first_embassy: dict[str, Any] = {}
     for event in events:
-        bucket = first_leave if event.event_type in LEAVE else first_embassy if event.event_type in EMBASSY else None
-        if bucket is not None and (event.issuer not in bucket or event.date < bucket[event.issuer]):
+        if event.event_type in LEAVE_TYPES:
+            bucket = first_leave
+        elif event.event_type in EMBASSY_TYPES:
+            bucket = first_embassy
+        else:
+            continue
+        if event.issuer not in bucket or event.date < bucket[event.issuer]:
             bucket[event.issuer] = event.date
     days = sorted(set(first_leave.values()) | set(first_embassy.values()))
     return [
@@ -108,11 +111,7 @@ def event_page(event_id: int, s: SessionDep) -> HTMLResponse:
     if event is None:
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
     names = gazetteer()
-    (row,) = [
-        r
-        for r in advisory_rows(s, EventFilter(target=event.target, issuer=event.issuer, event_type=event.event_type))
-        if r.id == event_id
-    ]
+    (row,) = rows_of(s, [event])
     evidence = [
         {
             "document_title": d.title,
