@@ -172,15 +172,15 @@ def _issuers_for(
     matches: list[CountryMatch],
     hit: TriggerHit,
     previous_actor: str | None,
-) -> tuple[list[str], str, list[str], float]:
-    """(issuer codes, cue description, rejected neighbours, confidence penalty)."""
+) -> tuple[list[str], str, float]:
+    """(issuer codes, cue description, confidence penalty)."""
     text = sentence.text
     # The staff or people may be named just after the trigger: "optimise the staffing of Russian missions".
     # The people or staff named in the trigger's own clause (not the next one: "..., and Canada's embassy ...").
     tail = hit.end + _GROUP_TAIL
     next_clause = _NEXT_CLAUSE.search(text, hit.end, tail)
     groups = group_issuers(text, matches, max(0, hit.start - _GROUP_HEAD), next_clause.start() if next_clause else tail)
-    subjects, rejected = subject_issuers(text, matches, hit.start)
+    subjects = subject_issuers(text, matches, hit.start)
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
@@ -188,21 +188,22 @@ def _issuers_for(
         if group_codes and not set(group_codes) & set(subject_codes):
             # "Poland urged Ukrainians to leave", "Congo gave Rwandan diplomats 48 hours to leave": a government
             # acting on another country's people or diplomats is no event of its own.
-            return [], "subject differs from the people or staff concerned", rejected, 0.0
+            return [], "subject differs from the people or staff concerned", 0.0
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
-        return list(dict.fromkeys(subject_codes)), f"subject: {cue}", rejected, 0.0
+        return list(dict.fromkeys(subject_codes)), f"subject: {cue}", 0.0
     if group_codes:
         cue = ", ".join(m.surface for m in groups)
-        return group_codes, f"people or staff concerned: {cue}", rejected, 0.05
+        return group_codes, f"people or staff concerned: {cue}", 0.05
     pronoun = pronoun_subject(text, hit.start)
     if pronoun and previous_actor:
-        return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", rejected, 0.2
-    return [], "no issuer", rejected, 0.0
+        return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
+    return [], "no issuer", 0.0
 
 
 def sentence_day(sentence: str, anchor: date) -> date | None:
     """The day a sentence states for past events, if it states one."""
-    for cue in find_date_cues(sentence, anchor):
+    # Keyword as _date_for passes it, so both share find_date_cues' cache entry for a sentence.
+    for cue in find_date_cues(sentence, anchor, future=False):
         if cue.precision is DatePrecision.DAY and cue.value <= anchor:
             return cue.value
     return None
@@ -227,13 +228,15 @@ def _date_for(
     sentence: str, hit: TriggerHit, status: Status, anchor: date, context: Context, issuer_carried: bool
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
-    cue = nearest_cue([c for c in cues if c.kind != "same" or context.day], hit.start, hit.end)
-    if cue is not None and cue.kind == "same" and context.day:
-        return context.day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
+    # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
+    same_day = context.day if any(c.kind == "same" for c in cues) else None
+    cue = nearest_cue([c for c in cues if c.kind != "same" or same_day], hit.start, hit.end)
+    if cue is not None and cue.kind == "same" and same_day:
+        return same_day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
     if cue is None:
-        if context.day and issuer_carried:
+        if issuer_carried and (day := context.day):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
-            return context.day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
+            return day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
         return anchor, DatePrecision.ON_OR_BEFORE, "no date cue: on or before publication"
     if status is not Status.PLANNED and cue.value > anchor:
         # An act stated as done cannot postdate the article; the cue belongs to something else.
@@ -273,14 +276,14 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, _, penalty = _issuers_for(sentence, matches, hit, context.actor)
+        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, context.actor)
         if not issuers and issuer_hint:
             # Official advice names no issuer: it is its publisher's own.
             issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
-        carried = "pronoun" in issuer_cue or issuers == [context.actor]
+        carried = issuers == [context.actor]  # the pronoun branch of _issuers_for yields exactly this too
         when, precision, date_cue = _date_for(text, hit, status, anchor, context, carried)
         for issuer in issuers:
             target, target_cue = find_target(text, matches, hit.start, {issuer}, default_target)

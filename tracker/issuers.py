@@ -150,27 +150,23 @@ def clause_start(sentence: str, position: int) -> int:
     return start
 
 
-def subject_issuers(
-    sentence: str, matches: list[CountryMatch], trigger_start: int
-) -> tuple[list[CountryMatch], list[str]]:
-    """The nearest eligible actor left of the trigger in its clause, with the list it belongs to."""
-    rejected: list[str] = []
+def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: int) -> list[CountryMatch]:
+    """The nearest eligible actor left of the trigger in its clause, with the list it belongs to.
+
+    Why a neighbour was passed over is explained separately, for --explain only (extract.explain_rejections)."""
     start = clause_start(sentence, trigger_start)
     candidates = [i for i, m in enumerate(matches) if start <= m.start and m.end <= trigger_start]
     for index in reversed(candidates):
         match = matches[index]
-        reason = actor_rejection(sentence, match)
-        if reason is None or _is_listed_after_including(sentence, match):
+        if actor_rejection(sentence, match) is None or _is_listed_after_including(sentence, match):
             members = _extend_list(sentence, matches, index)
             if members:
-                return members, rejected
-        rejected.append(f"{match.surface}: {reason}")
+                return members
     # "Canada and Australia, which had already urged their citizens ...": the antecedent is the subject.
     antecedent_end = relative_antecedent_end(sentence, trigger_start)
     if antecedent_end is not None:
-        members, more = subject_issuers(sentence, [m for m in matches if m.end <= antecedent_end], antecedent_end)
-        return members, rejected + more
-    return [], rejected
+        return subject_issuers(sentence, [m for m in matches if m.end <= antecedent_end], antecedent_end)
+    return []
 
 
 def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: int) -> list[CountryMatch]:
