@@ -81,10 +81,9 @@ def _process_in_session(
     else:
         anchor = parsed.published or infer_anchor(parsed.text, raw.fetched_at.date())
         digest = text_digest(parsed.text)
-        twin = repo.document_with_text(session, text_sha256=digest)
         if parsed.language != "en":
             dropped = f"language: {parsed.language} (only English is extracted)"
-        elif twin is not None:
+        elif (twin := repo.document_with_text(session, text_sha256=digest)) is not None:
             # Syndicated copies: the same story under another URL adds no evidence of its own.
             dropped = f"duplicate: same text as document {twin.id} ({twin.url})"
         else:
