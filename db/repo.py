@@ -27,6 +27,7 @@ from db.models import (
 from db.types import utcnow
 from tracker import records
 from tracker.reconcile import FAMILIES, MentionFact, Reconciled
+from tracker.settings import Subscriber
 from tracker.sources.base import AdvisoryLevel as AdvisoryLevelRecord
 
 # --- raw documents and documents -----------------------------------------------------------------------------
@@ -617,11 +618,33 @@ def last_digest_error(session: Session) -> str:
 # --- API-managed subscribers and paused sources ---------------------------------------------------------------
 
 
-def list_subscriber_rows(session: Session) -> list[SubscriberRow]:
-    return list(session.exec(select(SubscriberRow).order_by(col(SubscriberRow.email))).all())
+def api_subscribers(session: Session) -> list[Subscriber]:
+    """Subscribers added through the API, as the same model the configuration's are."""
+    rows = session.exec(select(SubscriberRow).order_by(col(SubscriberRow.email))).all()
+    return [
+        Subscriber(
+            email=row.email,
+            name=row.name,
+            targets=json.loads(row.targets),
+            issuers=json.loads(row.issuers),
+            event_types=json.loads(row.event_types),
+            timezone=row.timezone,
+            time=row.time,
+        )
+        for row in rows
+    ]
 
 
-def add_subscriber(session: Session, *, row: SubscriberRow) -> SubscriberRow:
+def add_subscriber(session: Session, *, subscriber: Subscriber) -> SubscriberRow:
+    row = SubscriberRow(
+        email=subscriber.email,
+        name=subscriber.name,
+        targets=json.dumps(subscriber.targets),
+        issuers=json.dumps(subscriber.issuers),
+        event_types=json.dumps(subscriber.event_types),
+        timezone=subscriber.timezone,
+        time=subscriber.time,
+    )
     session.add(row)
     session.flush()
     return row

@@ -56,24 +56,11 @@ class DigestReport:
 
 def subscribers_of(engine: Engine, settings: Settings) -> list[Subscriber]:
     """The configuration's subscribers and those added through the API (an address once, configuration first)."""
-    import json
-
     with session_scope(engine) as session:
-        rows = repo.list_subscriber_rows(session)
+        added = repo.api_subscribers(session)
     found = {s.email.lower(): s for s in settings.subscribers}
-    for row in rows:
-        found.setdefault(
-            row.email.lower(),
-            Subscriber(
-                email=row.email,
-                name=row.name,
-                targets=json.loads(row.targets),
-                issuers=json.loads(row.issuers),
-                event_types=json.loads(row.event_types),
-                timezone=row.timezone,
-                time=row.time,
-            ),
-        )
+    for subscriber in added:
+        found.setdefault(subscriber.email.lower(), subscriber)
     return list(found.values())
 
 

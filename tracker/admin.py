@@ -21,7 +21,7 @@ from sqlmodel import Session, col, select
 
 from db import repo
 from db.engine import session_scope
-from db.models import Document, HttpCache, JobRun, SubscriberRow
+from db.models import Document, HttpCache, JobRun
 from tracker.deps import SessionDep, require_read, require_write
 from tracker.settings import Settings, Subscriber
 from tracker.views import source_health
@@ -130,42 +130,17 @@ def trigger(
 def list_subscribers(request: Request, s: SessionDep) -> list[dict[str, Any]]:
     settings: Settings = request.app.state.settings
     configured = [{**sub.model_dump(), "origin": "config"} for sub in settings.subscribers]
-    added = [
-        {
-            "email": r.email,
-            "name": r.name,
-            "targets": json.loads(r.targets),
-            "issuers": json.loads(r.issuers),
-            "event_types": json.loads(r.event_types),
-            "timezone": r.timezone,
-            "time": r.time,
-            "origin": "api",
-        }
-        for r in repo.list_subscriber_rows(s)
-    ]
+    added = [{**sub.model_dump(), "origin": "api"} for sub in repo.api_subscribers(s)]
     return configured + added
 
 
 @router.post("/subscribers", status_code=201)
 def add_subscriber(body: Subscriber, request: Request, s: SessionDep) -> dict[str, Any]:
     settings: Settings = request.app.state.settings
-    known = {sub.email.lower() for sub in settings.subscribers} | {
-        r.email.lower() for r in repo.list_subscriber_rows(s)
-    }
+    known = {sub.email.lower() for sub in [*settings.subscribers, *repo.api_subscribers(s)]}
     if body.email.lower() in known:
         raise HTTPException(status_code=409, detail=f"{body.email} is already a subscriber")
-    repo.add_subscriber(
-        s,
-        row=SubscriberRow(
-            email=body.email,
-            name=body.name,
-            targets=json.dumps([t.upper() for t in body.targets]),
-            issuers=json.dumps([i.upper() for i in body.issuers]),
-            event_types=json.dumps(body.event_types),
-            timezone=body.timezone,
-            time=body.time,
-        ),
-    )
+    repo.add_subscriber(s, subscriber=body)
     s.commit()
     return {**body.model_dump(), "origin": "api"}
 
