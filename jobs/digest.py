@@ -254,11 +254,19 @@ def deliver(
     return report
 
 
-def run_digests(engine: Engine, settings: Settings, now: datetime | None = None) -> DigestReport:
-    """The scheduled job: plan due digests, then deliver everything deliverable."""
+def run_digests(
+    engine: Engine,
+    settings: Settings,
+    now: datetime | None = None,
+    *,
+    force: bool = False,
+    day: date | None = None,
+    only: str | None = None,
+) -> DigestReport:
+    """Plan digests, then deliver everything deliverable: the scheduled job, and `tracker digest` with `force`."""
     now = now or utcnow()
-    planned = plan(engine, settings, now)
-    delivered = deliver(engine, settings, now)
+    planned = plan(engine, settings, now, force=force, day=day, only=only)
+    delivered = deliver(engine, settings, now, only=only)
     return DigestReport(planned.planned, planned.skipped, delivered.sent, planned.errors + delivered.errors)
 
 
@@ -272,6 +280,4 @@ def resend(engine: Engine, settings: Settings, day: date, *, only: str | None = 
             if row is not None:
                 row.status, row.attempts, row.next_attempt_at = "pending", 0, None
                 session.add(row)
-    planned = plan(engine, settings, utcnow(), force=True, day=day, only=only)
-    delivered = deliver(engine, settings, only=only)
-    return DigestReport(planned.planned, planned.skipped, delivered.sent, planned.errors + delivered.errors)
+    return run_digests(engine, settings, force=True, day=day, only=only)

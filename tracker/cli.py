@@ -478,7 +478,7 @@ def digest(
     config: ConfigOption = None,
 ) -> None:
     """Send today's digests now (each subscriber at most once per day), or print them with --dry-run."""
-    from jobs.digest import deliver, plan, render_for, subscribers_of
+    from jobs.digest import render_for, run_digests, subscribers_of
     from jobs.digest import resend as resend_day
 
     settings = _settings(config)
@@ -506,10 +506,7 @@ def digest(
             raise _fail("--resend needs --date: the day whose digests to send again")
         report = resend_day(engine, settings, day, only=only)
     else:
-        planned = plan(engine, settings, now, force=True, day=day, only=only)
-        delivered = deliver(engine, settings, now, only=only)
-        report = planned
-        report.sent, report.errors = delivered.sent, planned.errors + delivered.errors
+        report = run_digests(engine, settings, now, force=True, day=day, only=only)
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(1)
