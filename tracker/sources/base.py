@@ -83,6 +83,18 @@ def search_requests(
     return [Request(url_for(quote_plus(query)), target) for query, target in queries]
 
 
+def per_country_requests(
+    config: SourceConfig, targets: tuple[str, ...], default_url: str, placeholder: str, fill: Callable[[str], str]
+) -> list[Request]:
+    """For one-page-per-country sources: the URL with `{placeholder}` filled from each code (the configured target,
+    else every watch target); a URL without the placeholder is fetched once, for the configured target."""
+    url = config.url or default_url
+    if f"{{{placeholder}}}" not in url:
+        return [Request(url, config.target.upper())]
+    codes = [code.upper() for code in ((config.target,) if config.target else targets)]
+    return [Request(url.format(**{placeholder: fill(code)}), code) for code in codes]
+
+
 @dataclass(frozen=True, slots=True)
 class SourceKind:
     """A kind of source: a name, the URLs it needs, a pure parser, and the saved fixture its contract test uses.

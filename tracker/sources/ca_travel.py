@@ -17,7 +17,7 @@ from dateutil import parser as dateparser
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
 from tracker.sources import official
-from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
+from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput, per_country_requests
 
 NAME = "ca_travel"
 ISSUER = "CA"
@@ -43,12 +43,8 @@ _LEAVE = official.english_leave_pattern(_CANADIANS)
 
 
 def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
-    url = config.url or DEFAULT_URL
-    if "{iso2}" not in url:
-        return [Request(url, config.target.upper())]
-    codes = (config.target,) if config.target else targets
     # The files are named with lower-case codes (cta-cap-ua.json).
-    return [Request(url.format(iso2=code.lower()), code.upper()) for code in codes]
+    return per_country_requests(config, targets, DEFAULT_URL, "iso2", str.lower)
 
 
 def says_leave(text: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from tracker.countries import gazetteer
 from tracker.settings import SourceConfig
 from tracker.sources import official
-from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput
+from tracker.sources.base import AdvisoryLevel, Prose, Request, SourceKind, SourceOutput, per_country_requests
 
 NAME = "gb_fcdo"
 ISSUER = "GB"
@@ -81,11 +81,7 @@ def _slug(code: str) -> str:
 
 
 def _requests(config: SourceConfig, targets: tuple[str, ...]) -> list[Request]:
-    url = config.url or DEFAULT_URL
-    if "{slug}" not in url:
-        return [Request(url, config.target.upper())]
-    codes = (config.target,) if config.target else targets
-    return [Request(url.format(slug=_slug(code.upper())), code.upper()) for code in codes]
+    return per_country_requests(config, targets, DEFAULT_URL, "slug", _slug)
 
 
 def says_leave(text: str) -> bool:
