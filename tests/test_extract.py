@@ -128,6 +128,35 @@ def test_status_planned_and_reported() -> None:
     assert reported.status is Status.REPORTED and reported.issuer == "RU"
 
 
+def test_relative_and_apposed_day_cues() -> None:
+    after = extract(
+        Document(
+            url="u",
+            title="",
+            text="The US embassy in Harare reopened on Thursday, a day after it closed.",
+            published=PUBLISHED,
+            source="test",
+        ),
+        PUBLISHED,
+        "ZW",
+    )
+    days = {m.event_type.value: m.date for m in after}
+    assert days == {"embassy_return": date(2022, 2, 10), "embassy_closure": date(2022, 2, 9)}
+    # "today" in apposition to a stated day is that day (the post may be published later).
+    apposed = one(
+        "The Embassy of Kenya in Kyiv relocated its operations to Lviv with effect from today, 10th February 2022."
+    )
+    assert (apposed.date, apposed.date_precision) == (date(2022, 2, 10), DatePrecision.DAY)
+    # "From that date" is the previous sentence's day, in the future for a planned act.
+    text = (
+        "The Embassy of Japan in Kyiv will suspend its operations with effect from 15 February. "
+        "From that date, the remaining members of the Embassy will move to the Embassy of Japan in Poland."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    moves = [m for m in extract(document, PUBLISHED, "UA") if m.event_type.value == "embassy_relocation"]
+    assert [(m.issuer, m.target, m.date) for m in moves] == [("JP", "UA", date(2022, 2, 15))]
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
@@ -174,6 +203,52 @@ def test_trigger_vocabulary_is_consistent() -> None:
             [("TR", "UA", "embassy_drawdown")],
         ),
         ("Britain is no longer advising its nationals to leave Ethiopia.", [("GB", "ET", "advisory_lifted")]),
+        # No determiner before the people, and the planned act said in reported speech with words between.
+        (
+            "Spain's foreign ministry said an air force plane would land in Kathmandu on Wednesday to bring home "
+            "Spaniards who wished to leave.",
+            [("ES", "NP", "leave_advisory")],
+        ),
+        ("About 300 Ugandans evacuated by road had reached the border of Sudan.", [("UG", "SD", "leave_advisory")]),
+        (
+            "The United States flew Ambassador Laurence Wohlers and his diplomatic staff out of the Central African "
+            "Republic.",
+            [("US", "CF", "embassy_drawdown")],
+        ),
+        (
+            "France on Friday asked the families of its diplomatic staff in Tehran to return to France.",
+            [("FR", "IR", "embassy_drawdown")],
+        ),
+        (
+            "South Korea says its embassy will move from Baghdad to Erbil on June 20.",
+            [("KR", "IQ", "embassy_relocation")],
+        ),
+        # The place after "to the US embassy in" is the destination's, not the target.
+        (
+            "The work of the US embassy in Caracas moved on Thursday to the US embassy in Bogotá, Colombia.",
+            [("US", "VE", "embassy_relocation")],
+        ),
+        # "officials in Tokyo" locate a government; the target is the article's, not Japan.
+        (
+            "South Korea on Thursday urged its nationals to leave the country, officials in Seoul and Tokyo said.",
+            [("KR", "UA", "leave_advisory")],
+        ),
+        # A table row: the country, an em dash, and a headline-style clause.
+        (
+            "Canada — Nationals told to leave; first chartered ship sailed for Cyprus — 19 July",
+            [("CA", "UA", "leave_advisory")],
+        ),
+        # The pronoun after "after" is the sentence's own embassy, and "a day after" counts back from the cue.
+        (
+            "The US embassy in Harare reopened on Thursday, a day after it closed to the public.",
+            [("US", "ZW", "embassy_closure"), ("US", "ZW", "embassy_return")],
+        ),
+        # "The embassy" without a country is the one the previous sentence was about.
+        (
+            "The State Department ordered staff out of Egypt on Wednesday. The embassy, which has been closed to the "
+            "public since Sunday, will stay shut.",
+            [("US", "EG", "embassy_closure"), ("US", "EG", "embassy_drawdown")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

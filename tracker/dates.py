@@ -90,7 +90,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "same",
         re.compile(
             r"\b(?:(?:on\s+)?(?:the|that)\s+same\s+day|(?:in\s+)?the\s+same\s+(?:statement|announcement"
-            r"|briefing|message|notice)|later\s+that\s+day)\b",
+            r"|briefing|message|notice)|later\s+that\s+day|(?:from|on|as\s+of|with\s+effect\s+from)\s+that\s+date)\b",
             re.IGNORECASE,
         ),
     ),
@@ -196,7 +196,24 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[D
                 continue
             taken.append((m.start(), m.end()))
             cues.append(DateCue(kind, m.start(), m.end(), m.group(), resolved[0], resolved[1]))
-    return tuple(sorted(cues, key=lambda cue: cue.start))
+    cues.sort(key=lambda cue: cue.start)
+    # "with effect from today, 2nd May 2023": the date in apposition says which day "today" was (a post is
+    # often published a day after it was written).
+    return tuple(
+        cue
+        for index, cue in enumerate(cues)
+        if not (
+            cue.kind in _RELATIVE_DAYS
+            and index + 1 < len(cues)
+            and cues[index + 1].kind in _EXPLICIT
+            and _APPOSITION.fullmatch(sentence[cue.end : cues[index + 1].start])
+        )
+    )
+
+
+_RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "weekday"})
+_EXPLICIT = frozenset({"iso", "month-day", "day-month"})
+_APPOSITION = re.compile(r"\s*,?\s*(?:the\s+)?")
 
 
 def nearest_cue(cues: Sequence[DateCue], start: int, end: int) -> DateCue | None:

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from tracker.countries import CountryMatch, Gazetteer, gazetteer
 from tracker.dates import find_date_cues, nearest_cue
@@ -117,7 +117,7 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
 _GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
-_REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b[^.;]*\bthat\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
 def rejection(sentence: str, hit: TriggerHit) -> str | None:
@@ -194,17 +194,24 @@ def _issuers_for(
     if group_codes:
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
-    pronoun = pronoun_subject(text, hit.start)
-    if pronoun and previous_actor:
-        return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
+    pronoun = pronoun_subject(text, hit.start, hit.end)
+    if pronoun:
+        # "The US embassy reopened on Thursday, a day after it closed": an actor earlier in the same sentence is
+        # nearer than the previous sentence's.
+        start = clause_start(text, hit.start)
+        earlier = first_actor(text[:start], [m for m in matches if m.end <= start], exclude="") if start else None
+        if earlier:
+            return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
+        if previous_actor:
+            return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
     return [], "no issuer", 0.0
 
 
-def sentence_day(sentence: str, anchor: date) -> date | None:
-    """The day a sentence states for past events, if it states one."""
+def sentence_day(sentence: str, anchor: date, future: bool = False) -> date | None:
+    """The day a sentence states for past events (or, with `future`, for planned ones), if it states one."""
     # Keyword as _date_for passes it, so both share find_date_cues' cache entry for a sentence.
-    for cue in find_date_cues(sentence, anchor, future=False):
-        if cue.precision is DatePrecision.DAY and cue.value <= anchor:
+    for cue in find_date_cues(sentence, anchor, future=future):
+        if cue.precision is DatePrecision.DAY and (future or cue.value <= anchor):
             return cue.value
     return None
 
@@ -223,13 +230,20 @@ class Context:
         # Computed only when a mention needs it: most sentences are never asked.
         return sentence_day(self.previous, self.anchor) if self.previous else None
 
+    @property
+    def planned_day(self) -> date | None:
+        # "... will suspend its operations with effect from 7 April. From that date, the staff will move ..."
+        return sentence_day(self.previous, self.anchor, future=True) if self.previous else None
+
 
 def _date_for(
     sentence: str, hit: TriggerHit, status: Status, anchor: date, context: Context, issuer_carried: bool
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
-    same_day = context.day if any(c.kind == "same" for c in cues) else None
+    same_day = None
+    if any(c.kind == "same" for c in cues):
+        same_day = context.planned_day if status is Status.PLANNED else context.day
     cue = nearest_cue([c for c in cues if c.kind != "same" or same_day], hit.start, hit.end)
     if cue is not None and cue.kind == "same" and same_day:
         return same_day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
@@ -241,7 +255,17 @@ def _date_for(
     if status is not Status.PLANNED and cue.value > anchor:
         # An act stated as done cannot postdate the article; the cue belongs to something else.
         return anchor, DatePrecision.ON_OR_BEFORE, f"cue '{cue.text}' after publication: ignored"
+    apart = _DAYS_APART.search(sentence, 0, hit.start)
+    if apart and cue.end <= apart.start() and cue.precision is DatePrecision.DAY:
+        # "reopened on Thursday, a day after it closed": the act is counted from the cue's day.
+        days = _NUMBERS.get(apart["n"].lower()) or int(apart["n"])
+        shift = -days if sentence[hit.start : hit.end].lower().startswith("after") else days
+        return cue.value + timedelta(days=shift), cue.precision, f"cue '{cue.text}', '{apart.group(0).strip()}'"
     return cue.value, cue.precision, f"cue '{cue.text}'"
+
+
+_DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+$", re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _sentence_mentions(

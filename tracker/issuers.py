@@ -37,7 +37,17 @@ _EMBASSY_OF = re.compile(
     r"(?:(?:Kingdom|Republic|State|Federation)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-_DESTINATION_BEFORE = re.compile(r"\b(?:to|into|towards?|via|through)\s+(?:the\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:to|into|towards?|via|through)\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
+    r"|\b(?:sail\w*|left|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
+    # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination
+    r"|\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:embass(?:y|ies)|consulates?|office|mission)(?:\s+of\s+\w+)?"
+    r"\s+in\s+$",
+    re.IGNORECASE,
+)
+# A destination goes on over "Bogotá, Colombia" and "Ghana, in Accra".
+_DESTINATION_GOES_ON = re.compile(r"^\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 # Where the target of an event stands: "leave Ukraine", "the embassy in Kyiv", "advice for Lebanon".
 _TARGET_BEFORE = re.compile(
     r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|out\s+of|capital|cities|city)"
@@ -213,11 +223,22 @@ def trailing_issuers(sentence: str, matches: list[CountryMatch], trigger_end: in
     return []
 
 
-def pronoun_subject(sentence: str, trigger_start: int) -> str | None:
-    """The pronoun or 'the country' standing as subject before the trigger, if any."""
-    clause = sentence[clause_start(sentence, trigger_start) : trigger_start]
+_FIRST_WORD = re.compile(r"\w+")
+# "Non-essential staff of the Embassy have been evacuated": a mission named without its country is the one the
+# text is about, like a pronoun.
+_DEFINITE_MISSION = re.compile(r"\b(?:of|at|from)\s+the\s+(?:embassy|mission|consulate)\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def pronoun_subject(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str | None:
+    """The pronoun or 'the country' standing as subject before the trigger, if any; 'the embassy' also when the
+    trigger starts with it ("The embassy, which has been closed since Sunday, ...") or names it as whose staff."""
+    first = _FIRST_WORD.match(sentence, trigger_start)
+    clause = sentence[clause_start(sentence, trigger_start) : first.end() if first else trigger_start]
     m = PRONOUN_SUBJECT.search(clause)
-    return m.group(0).strip(" ,;") if m else None
+    if m:
+        return m.group(0).strip(" ,;")
+    definite = _DEFINITE_MISSION.search(sentence, trigger_start, trigger_end) if trigger_end else None
+    return definite.group(0) if definite else None
 
 
 def first_actor(sentence: str, matches: list[CountryMatch], exclude: str) -> str | None:
@@ -243,12 +264,16 @@ def find_target(
             continue
         before = _before(sentence, match)
         # "out of the country through Ethiopia and Egypt": a list that continues a destination is one too.
-        if previous_destination is not None and LIST_GAP.match(sentence[previous_destination.end : match.start]):
+        gap = sentence[previous_destination.end : match.start] if previous_destination is not None else ""
+        if previous_destination is not None and (LIST_GAP.match(gap) or _DESTINATION_GOES_ON.match(gap)):
             previous_destination = match
             continue
         previous_destination = None
         if _DESTINATION_BEFORE.search(before) and not re.search(r"\bleave\s+(?:the\s+)?$", before, re.IGNORECASE):
             previous_destination = match
+            continue
+        # "..., officials in Tokyo said": where a government sits, not what its act is about.
+        if GOVERNMENT_BEFORE_PREPOSITION.search(before):
             continue
         if _TARGET_BEFORE.search(before):
             return match.code, f"'{match.surface}'"

@@ -47,9 +47,14 @@ STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions
 _NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|\bbut\b)[^.;:!?])"
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
 _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
+# Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
+# is a reopening followed by an earlier closure, not an embassy that closed.
+_ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b)[^.;:!?])"
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
+    # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
+    r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her)"
     r"|departure)"
 )
 # Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
@@ -93,7 +98,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-should-leave",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
-        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to)\s+(?:\w+\s+)?{_LEAVE}\b",
+        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to"
+        rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
     # Official advice speaks to its readers: "If you're in Ukraine, you should leave now". Only counted where the
     # document's publisher is known (an official source), which then is the issuer.
@@ -141,6 +147,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?",
     ),
     # "a frigate carried more than 120 Chinese citizens out of Aden", "took 100 British nationals out of Tripoli"
+    # "to bring home Spaniards who wished to leave", "will fly Argentines stranded in Cusco home"
+    _t(
+        "bring-home-people",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying))\s+(?:(?:home|back|out)\s+(?:[\w.,-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b)",
+    ),
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
@@ -151,8 +164,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "repatriation-flights",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:repatriation|evacuation|rescue)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)\s+"
+        rf"\b(?:(?:repatriation|evacuation|rescue)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
+        rf"|arrang\w*\s+(?:(?:charter(?:ed)?|special|extra)\s+)?flights?)\s+(?:[^.;:!?]{{0,40}}?\s)?"
         rf"(?:for|of|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
+    # "about 300 Ugandans evacuated by road had reached the border", "1,000 Kenyans have been evacuated"
+    _t(
+        "citizens-evacuated",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:{CITIZENS}|{_PEOPLE})\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
+        rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out)|brought\s+home)\b",
     ),
     # "issued the departure recommendation to all Korean residents"
     _t(
@@ -174,12 +195,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         "staff-leave",
         EventType.EMBASSY_DRAWDOWN,
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|pulled\s+out|sent\s+home)|left|leaving)\b",
+        rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home"
+        rf"|flown\s+(?:back|home|out))|left|leaving)\b",
     ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
     # "pulled diplomats out of the capital"
-    _t("pull-staff-out", EventType.EMBASSY_DRAWDOWN, rf"\bpull\w*\s+(?:\w+\s+){{0,3}}?{STAFF_PEOPLE}\s+out\b"),
+    # "flew Ambassador Laurence Wohlers and his diplomatic staff out of the country"
+    _t(
+        "pull-staff-out",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\b(?:pull\w*|fl(?:y|ew|own|ying)|airlift\w*)\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+out\b",
+    ),
     # "ordered families of embassy staffers to leave"
     _t(
         "order-staff-out",
@@ -195,8 +222,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "order-staff-to-leave",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
-        rf"{_NOT_CITIZENS}{{0,40}}?\bto\s+(?:leave|depart)\b",
+        rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*|ask\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
+        rf"{_NOT_CITIZENS}{{0,40}}?\bto\s+(?:leave|depart|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
     ),
     # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
     _t(
@@ -209,7 +236,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
-        rf"(?:mov(?:ing|ed)|relocat(?:ing|ed)|transferr(?:ing|ed))\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
+        rf"(?:mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
     ),
     # "closed its embassy in Kyiv and opened a liaison office in Lviv"
     _t(
@@ -228,8 +255,16 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "embassy-closed",
         EventType.EMBASSY_CLOSURE,
-        rf"\b{_EMBASSY}\b[^.;:!?]{{0,50}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
-        rf"(?:closed|shut(?:\s+down)?|suspended|suspending\s+(?:its\s+)?operations)\b",
+        rf"\b{_EMBASSY}\b{_ONE_EVENT}{{0,70}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
+        rf"(?:closed|shut(?:\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations)\b",
+    ),
+    # "The US embassy reopened on Thursday, a day after it closed to the public": the closure is the pronoun's
+    # (the embassy gate of the event type keeps this to sentences about a mission).
+    _t(
+        "it-closed",
+        EventType.EMBASSY_CLOSURE,
+        r"\b(?:after|before|when|since|until)\s+(?:it|they)\s+(?:had\s+|was\s+|were\s+|has\s+been\s+)?"
+        r"(?:closed|shut|suspended\s+(?:its\s+|their\s+)?operations)\b",
     ),
     # "returned its embassy to Kyiv", "reopened its embassy", "diplomats returned to Kyiv"
     _t(
@@ -271,7 +306,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "no-longer-advising",
         EventType.ADVISORY_LIFTED,
-        rf"\b(?:no\s+longer|stopped|ceased)\s+(?:\w+\s+)?{ADVISE}\b[^.;:!?]{{0,60}}?\bto\s+{_LEAVE}",
+        rf"\b(?:no\s+longer|stopped|ceased)\s+(?:\w+\s+)?{ADVISE}\b[^.;:!?]{{0,60}}?\b(?:to|that\s+[^.;:!?]{{0,40}}?)\s+{_LEAVE}",
     ),
     _t(
         "end-repatriation",
@@ -291,18 +326,33 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship"),
     "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
-    "repatriation-flights": ("repatriation", "evacuation", "rescue"),
+    "repatriation-flights": ("repatriation", "evacuation", "rescue", "arrang"),
+    "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
-    "pull-staff-out": ("pull",),
+    "pull-staff-out": ("pull", "fl", "airlift"),
+    "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying"),
     "order-staff-out": ("order",),
     "send-staff-back": ("send", "sent"),
-    "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct"),
+    "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
     "move-embassy": ("mov", "relocat", "transfer", "shift"),
     "embassy-moves": ("mov", "relocat", "transfer"),
     "open-office-elsewhere": ("open", "set", "establish"),
     "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
+    "it-closed": (
+        "it closed",
+        "they closed",
+        "it had",
+        "they had",
+        "it was",
+        "they were",
+        "it shut",
+        "they shut",
+        "it suspended",
+        "it has been",
+        "they suspended",
+    ),
     "embassy-closed": ("closed", "shut", "suspend"),
     "return-embassy": ("return", "reopen", "re-open", "resum", "re-establish", "back"),
     "embassy-returns": ("return", "reopen", "re-open", "resum", "will "),
@@ -319,6 +369,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "arrang",
         "similar",
         "suit",
         "likewise",
@@ -420,7 +471,7 @@ PLANNED = re.compile(
     r"\b(?:will|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
-    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:it|they|\w+)\s+would)\b|['’]ll\b",
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?would)\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(
