@@ -249,6 +249,29 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "public since Sunday, will stay shut.",
             [("US", "EG", "embassy_closure"), ("US", "EG", "embassy_drawdown")],
         ),
+        # Targets listed together each get the event.
+        (
+            "Poland's foreign ministry urged Poles in Iran and in Lebanon to leave both countries.",
+            [("PL", "IR", "leave_advisory"), ("PL", "LB", "leave_advisory")],
+        ),
+        (
+            "The Dutch and Australian embassies in Bangkok also suspended their services on Monday.",
+            [("AU", "TH", "embassy_closure"), ("NL", "TH", "embassy_closure")],
+        ),
+        # The antecedent of ", which" acts, even after a preposition.
+        (
+            "The ship had been chartered by France, which on Sunday told its nationals in Lebanon to leave.",
+            [("FR", "LB", "leave_advisory")],
+        ),
+        # "who do not need to be" says who should leave; it negates nothing.
+        ("Canada said Canadians who do not need to be in Mali should leave.", [("CA", "ML", "leave_advisory")]),
+        ("Turkey said its consulate in Almaty would remain closed.", [("TR", "KZ", "embassy_closure")]),
+        # The target is looked for in the trigger's clause only.
+        (
+            "Kenya said it had begun moving Kenyans out of Sudan through Ethiopia, and that the first group would be "
+            "flown home from Addis Ababa.",
+            [("KE", "SD", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

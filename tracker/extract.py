@@ -20,6 +20,7 @@ from tracker.issuers import (
     clause_start,
     explain_rejections,
     find_target,
+    find_targets,
     first_actor,
     group_issuers,
     has_people,
@@ -115,6 +116,12 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
     return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
 
 
+def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """A negation starting in sentence[start:end], read against the whole sentence: a window cut at "Canadians
+    who do not need" would hide the "to be" that makes it a description of who should leave."""
+    return next((m for m in NEGATION.finditer(sentence) if start <= m.start() < end), None)
+
+
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
 _GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
@@ -124,7 +131,8 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     governing = _governing_text(sentence, hit)
     # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
     lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
-    negated = NEGATION.search(sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start] if lifted else governing)
+    window_end = hit.start if lifted else min(hit.end, hit.start + 25)
+    negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end)
     if negated:
         return f"negated ('{negated.group(0)}')"
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
@@ -309,8 +317,12 @@ def _sentence_mentions(
         status, status_cue = classify_status(text, hit)
         carried = issuers == [context.actor]  # the pronoun branch of _issuers_for yields exactly this too
         when, precision, date_cue = _date_for(text, hit, status, anchor, context, carried)
-        for issuer in issuers:
-            target, target_cue = find_target(text, matches, hit.start, {issuer}, default_target)
+        pairs = [
+            (issuer, found)
+            for issuer in issuers
+            for found in find_targets(text, matches, hit.start, {issuer}, default_target, hit.end)
+        ]
+        for issuer, (target, target_cue) in pairs:
             if target == issuer:
                 continue
             rejected = explain_rejections(text, matches, hit.start, {*issuers, target})

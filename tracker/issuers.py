@@ -54,6 +54,12 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
     re.IGNORECASE,
 )
+_NEXT_CLAUSE_AFTER = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+and\b", re.IGNORECASE)
+_NEXT_ADJECTIVE = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]\w+\s+")
+# Between listed targets: "Iran and Lebanon", "in Iran and in Lebanon", "Israel, the West Bank or Lebanon".
+_TARGET_LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:in|from|leave)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -89,7 +95,9 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
     if match.kind in (MatchKind.METONYM, MatchKind.PLACE) and _MISSION_AFTER.match(after):
         return "a city naming where an embassy is"
     if match.kind is MatchKind.DEMONYM:
-        if GOVERNMENT_AFTER.match(after.lstrip()):
+        # "the Dutch and Australian embassies": the noun after the last adjective of a list is each one's
+        listed = _NEXT_ADJECTIVE.match(after)
+        if GOVERNMENT_AFTER.match(after[listed.end() :] if listed else after.lstrip()):
             return None
         return "an adjective of something other than the government"
     if NOT_GOVERNMENT_AFTER.match(after.lstrip()):
@@ -175,7 +183,17 @@ def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: i
     # "Canada and Australia, which had already urged their citizens ...": the antecedent is the subject.
     antecedent_end = relative_antecedent_end(sentence, trigger_start)
     if antecedent_end is not None:
-        return subject_issuers(sentence, [m for m in matches if m.end <= antecedent_end], antecedent_end)
+        before = [m for m in matches if m.end <= antecedent_end]
+        # "The ship had been chartered by France, which on Sunday told its nationals ...": the antecedent right
+        # before ", which" is the subject of the relative clause even after a preposition.
+        antecedent = before[-1] if before and before[-1].end == antecedent_end else None
+        if (
+            antecedent is not None
+            and antecedent.kind is MatchKind.NAME
+            and not NOT_GOVERNMENT_AFTER.match(_after(sentence, antecedent).lstrip())
+        ):
+            return _extend_list(sentence, before, len(before) - 1)
+        return subject_issuers(sentence, before, antecedent_end)
     return []
 
 
@@ -194,6 +212,17 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
         if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
             found.append(match)
+    # "The Dutch and Australian embassies": a demonym listed before a group demonym shares its noun.
+    for match in reversed(matches):
+        if (
+            found
+            and start <= match.start
+            and match.end <= found[0].start
+            and match.kind is MatchKind.DEMONYM
+            and found[0].kind is MatchKind.DEMONYM
+            and LIST_GAP.match(sentence[match.end : found[0].start])
+        ):
+            found.insert(0, match)
     return found
 
 
@@ -249,19 +278,68 @@ def first_actor(sentence: str, matches: list[CountryMatch], exclude: str) -> str
     return None
 
 
+def find_targets(
+    sentence: str,
+    matches: list[CountryMatch],
+    trigger_start: int,
+    issuers: set[str],
+    default: str,
+    trigger_end: int | None = None,
+) -> list[tuple[str, str]]:
+    """find_target, and the countries listed with it: "urged Poles in Iran and in Lebanon to leave both"."""
+    code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, trigger_end)
+    targets = [(code, cue)]
+    if first is None:
+        return targets
+    limit = _clause_limit(sentence, trigger_end)
+    previous = first
+    for match in matches:
+        if match.start <= first.start:
+            continue
+        if match.start >= limit or not _TARGET_LIST_GAP.match(sentence[previous.end : match.start]):
+            break
+        if match.kind is not MatchKind.DEMONYM and match.code not in issuers and match.code != code:
+            targets.append((match.code, f"'{match.surface}' (listed with '{first.surface}')"))
+        previous = match
+    return list(dict.fromkeys(targets))
+
+
 def find_target(
     sentence: str,
     matches: list[CountryMatch],
     trigger_start: int,
     issuers: set[str],
     default: str,
+    trigger_end: int | None = None,
 ) -> tuple[str, str]:
     """The country the event is about: after the trigger, a place in a target slot ("leave X", "in X", "the
     Kabul embassy"); never a destination ("moved to Doha", "flights to Warsaw") or a bare name elsewhere."""
+    code, cue, _ = _find_target(sentence, matches, trigger_start, issuers, default, trigger_end)
+    return code, cue
+
+
+def _clause_limit(sentence: str, trigger_end: int | None) -> int:
+    """Where the trigger's clause ends: "..., and that the first group would be flown home from Addis Ababa",
+    "... to leave voluntary Because of the threat from Russia" are about other things."""
+    after = _NEXT_CLAUSE_AFTER.search(sentence, trigger_end) if trigger_end is not None else None
+    return after.start() if after else len(sentence)
+
+
+def _find_target(
+    sentence: str,
+    matches: list[CountryMatch],
+    trigger_start: int,
+    issuers: set[str],
+    default: str,
+    trigger_end: int | None,
+) -> tuple[str, str, CountryMatch | None]:
     previous_destination: CountryMatch | None = None
+    limit = _clause_limit(sentence, trigger_end)
     for match in matches:
         if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
             continue
+        if match.start >= limit:
+            break
         before = _before(sentence, match)
         # "out of the country through Ethiopia and Egypt": a list that continues a destination is one too.
         gap = sentence[previous_destination.end : match.start] if previous_destination is not None else ""
@@ -276,9 +354,9 @@ def find_target(
         if GOVERNMENT_BEFORE_PREPOSITION.search(before):
             continue
         if _TARGET_BEFORE.search(before):
-            return match.code, f"'{match.surface}'"
+            return match.code, f"'{match.surface}'", match
         if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
-            return match.code, f"'{match.surface}' (the mission's city)"
+            return match.code, f"'{match.surface}' (the mission's city)", match
     # "The German embassy in Kyiv reduced its staff", "raised its alert for all of Ukraine, calling on nationals
     # in the country to leave": the country was named before the trigger, in a target slot.
     # Only in the trigger's own clause, and not where the name locates a government ("the ministry in Ankara").
@@ -290,8 +368,8 @@ def find_target(
             continue
         before = _before(sentence, match)
         if _TARGET_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
-            return match.code, f"'{match.surface}' (named before the trigger)"
-    return default, "default target"
+            return match.code, f"'{match.surface}' (named before the trigger)", None
+    return default, "default target", None
 
 
 def explain_rejections(sentence: str, matches: list[CountryMatch], start: int, chosen: set[str]) -> list[str]:

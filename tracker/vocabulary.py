@@ -390,6 +390,12 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "carr",
         "out of",
         "to safety",
+        # take-citizens-out's verbs: "start moving thousands of its nationals from Beirut to Cyprus"
+        "mov",
+        "took",
+        "taken",
+        "taking",
+        "help",
     ),
     EventType.EMBASSY_DRAWDOWN: (
         "staff",
@@ -456,7 +462,8 @@ CONDITIONAL = re.compile(
 RETURNED_HOME = re.compile(r"\breturn\w*\s+(?:home|to\s+(?:their|its)\s+(?:home|country|capital))\b", _I)
 REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}$", _I)
 # Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
-INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would|if|unless|consider\w*)\b", _I)
+# "said its consulate would remain closed" reports a state, not a hypothetical.
+INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|if|unless|consider\w*)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
