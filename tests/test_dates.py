@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tracker.dates import find_date_cues, infer_anchor, nearest_cue
+from tracker.dates import find_date_cues, heading_day, infer_anchor, nearest_cue
 from tracker.records import DatePrecision
 
 SATURDAY = date(2022, 2, 12)
@@ -55,3 +55,28 @@ def test_infer_anchor_uses_the_years_the_text_names() -> None:
     text = "Exercises. January 2022 Photo. On February 11 Japan advised; on February 12 Russia left."
     assert infer_anchor(text, date(2026, 11, 21)) == date(2022, 2, 12)
     assert infer_anchor("No year anywhere, on February 11.", date(2026, 11, 21)) == date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sunday 23 January.", (True, date(2022, 1, 23))),
+        ("3. 25/01.", (True, date(2022, 1, 25))),
+        ("26.01.", (True, date(2022, 1, 26))),
+        ("9. 11/02 (yesterday).", (True, date(2022, 2, 11))),  # the stated day, with "yesterday" agreeing
+        ("Saturday 12 Feb. A crowded day.", (True, date(2022, 2, 12))),
+        ("Early February.", (True, None)),  # a heading that ends the previous entry's day
+        ("On Friday, Britain told its citizens to leave.", (False, None)),
+        ("Feb. 7 and Britain left.", (False, None)),
+        ("1.", (False, None)),
+    ],
+)
+def test_timeline_headings(sentence: str, expected: tuple[bool, date | None]) -> None:
+    assert heading_day(sentence, SATURDAY) == expected
+
+
+def test_day_month_numbers_only_where_the_order_is_certain() -> None:
+    (cue,) = find_date_cues("on friday (26/3) urged Singaporeans", date(2021, 3, 28))
+    assert cue.value == date(2021, 3, 26)
+    # 3/4 could be either order; 1.5 is a number
+    assert find_date_cues("about 3/4 of them, 1.5 million", SATURDAY) == ()

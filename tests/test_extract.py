@@ -180,11 +180,12 @@ def test_article_target_replaces_the_default() -> None:
 
 
 def test_trigger_vocabulary_is_consistent() -> None:
-    from tracker.vocabulary import GATES, TRIGGER_NEEDS, TRIGGERS
+    from tracker.vocabulary import GATES, TRIGGER_GATE_EXTRA, TRIGGER_NEEDS, TRIGGERS
 
     names = [t.name for t in TRIGGERS]
     assert len(names) == len(set(names))
     assert set(TRIGGER_NEEDS) <= set(names)  # a typo would silently disable the finer gate
+    assert set(TRIGGER_GATE_EXTRA) <= set(names)
     assert {t.event_type for t in TRIGGERS} == set(GATES)
 
 

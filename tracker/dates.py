@@ -63,6 +63,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
+    # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
+    ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
@@ -160,6 +162,12 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
             return date(int(m["year"]), int(m["month"]), int(m["day"])), day_precision
         except ValueError:
             return None
+    if kind == "numeric":
+        day, month = int(m["day"]), int(m["month"])
+        if day <= 12 or not 1 <= month <= 12:
+            return None
+        value = _month_day(anchor, month, day, None, future)
+        return (value, day_precision) if value else None
     if kind in ("month-day", "day-month"):
         value = _month_day(anchor, MONTHS[m["month"].lower().rstrip(".")], int(m["day"]), m["year"], future)
         return (value, day_precision) if value else None
@@ -171,8 +179,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
     if kind == "yesterday":
         return anchor - timedelta(days=1), day_precision
     if kind == "day-of-month":
-        day = _day_of_month(anchor, int(m["day"]), future)
-        return (day, day_precision) if day else None
+        of_month = _day_of_month(anchor, int(m["day"]), future)
+        return (of_month, day_precision) if of_month else None
     if kind == "tomorrow":
         return anchor + timedelta(days=1), day_precision
     if kind == "week":
@@ -212,17 +220,25 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[D
 
 
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "weekday"})
-_EXPLICIT = frozenset({"iso", "month-day", "day-month"})
-_APPOSITION = re.compile(r"\s*,?\s*(?:the\s+)?")
+_EXPLICIT = frozenset({"iso", "month-day", "day-month", "numeric"})
+_APPOSITION = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
 
 
-def nearest_cue(cues: Sequence[DateCue], start: int, end: int) -> DateCue | None:
-    """The cue closest to the trigger span; day-precision cues win over vaguer ones at similar distance."""
+def nearest_cue(cues: Sequence[DateCue], start: int, end: int, verb: int | None = None) -> DateCue | None:
+    """The cue closest to the trigger span; day-precision cues win over vaguer ones at similar distance.
+
+    `verb`: where the act's verb sits inside a span that ends with it ("The embassy, which shut on 6 September,
+    reopened"): a cue inside the span counts its distance to the verb, not zero."""
     if not cues:
         return None
 
     def distance(cue: DateCue) -> int:
-        gap = start - cue.end if cue.end <= start else max(0, cue.start - end)
+        if cue.end <= start:
+            gap = start - cue.end
+        elif verb is not None and cue.end <= verb:
+            gap = verb - cue.end
+        else:
+            gap = max(0, cue.start - end)
         return gap + (0 if cue.precision is DatePrecision.DAY else 40)
 
     return min(cues, key=distance)
@@ -250,3 +266,47 @@ def infer_anchor(text: str, fallback: date) -> date:
     if not days:
         return min(context, fallback)
     return min(max(days), fallback)
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)](?=\s|$)\s*|[-*•]\s*)?")
+# A timeline entry's date alone: "Sunday 23 January.", "26.01.", "14/02 (yesterday)." ("26.01" only here, where it
+# cannot be a decimal).
+_DOTTED = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?$")
+# Before a heading's first cue: a weekday ("Sunday 23 January") or a day/month in unknown order ("11/02 (yesterday)").
+_WEEKDAY_PREFIX = re.compile(rf"(?:{_WEEKDAY},?\s*|\d{{1,2}}/\d{{1,2}}\s*\(?)?", re.IGNORECASE)
+_HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
+
+
+def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
+    """Whether a sentence is a timeline heading (a date standing alone, or leading "Saturday 12 Feb. A crowded
+    day."), and its day if it names one ("Early February." is a heading without a day)."""
+    marker = _LIST_MARKER.match(sentence)
+    body = sentence[marker.end() if marker else 0 :].strip()
+    dotted = _DOTTED.match(body)
+    if dotted:
+        day, month = int(dotted["day"]), int(dotted["month"])
+        value = _month_day(anchor, month, day, None, False) if day > 12 and 1 <= month <= 12 else None
+        return value is not None, value
+    cues = find_date_cues(body, anchor)
+    # "Sunday 23 January": the weekday in front of a stated day is dropped from the cues (the day says it all).
+    if not cues or not _WEEKDAY_PREFIX.fullmatch(body[: cues[0].start]):
+        if re.match(
+            r"^(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|September|October"
+            r"|November|December)\.?$",
+            body,
+            re.IGNORECASE,
+        ):
+            return True, None
+        return False, None
+    covered = cues[0].start
+    for cue in cues:
+        if not _HEADING_REST.match(body[covered : cue.start]) or cue.kind in ("same", "before", "timestamp"):
+            break
+        covered = cue.end
+    rest = body[covered:]
+    # ...or the date ends its own sentence inside a longer one the splitter kept together after "Feb."
+    leads = re.match(r"^\.?\s+[A-Z]", rest) is not None and (rest.startswith(".") or body[covered - 1] == ".")
+    if not covered or not (_HEADING_REST.match(rest) or leads):
+        return False, None
+    days = [c.value for c in cues if c.end <= covered and c.precision is DatePrecision.DAY]
+    return True, (days[0] if days else None)

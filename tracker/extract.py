@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from tracker.countries import CountryMatch, Gazetteer, gazetteer
-from tracker.dates import find_date_cues, nearest_cue
+from tracker.dates import find_date_cues, heading_day, nearest_cue
 from tracker.issuers import (
     actor_rejection,
     clause_start,
@@ -43,6 +43,7 @@ from tracker.vocabulary import (
     REPORTED,
     REPORTED_WOULD,
     RETURNED_HOME,
+    TRIGGER_GATE_EXTRA,
     TRIGGER_NEEDS,
     TRIGGERS,
     Trigger,
@@ -65,7 +66,11 @@ class TriggerHit:
 
 
 _GATED_TRIGGERS: tuple[tuple[Trigger, frozenset[str], frozenset[str]], ...] = tuple(
-    (trigger, frozenset(GATES[trigger.event_type]), frozenset(TRIGGER_NEEDS.get(trigger.name, ())))
+    (
+        trigger,
+        frozenset(GATES[trigger.event_type]) | frozenset(TRIGGER_GATE_EXTRA.get(trigger.name, ())),
+        frozenset(TRIGGER_NEEDS.get(trigger.name, ())),
+    )
     for trigger in TRIGGERS
 )
 _GATE_WORDS: tuple[str, ...] = tuple(sorted({w for _, gate, needs in _GATED_TRIGGERS for w in gate | needs}))
@@ -232,6 +237,7 @@ class Context:
     previous: str = ""
     anchor: date = date.min
     last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
+    heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
 
     @property
     def day(self) -> date | None:
@@ -252,13 +258,17 @@ def _date_for(
     same_day = None
     if any(c.kind == "same" for c in cues):
         same_day = context.planned_day if status is Status.PLANNED else context.day
-    cue = nearest_cue([c for c in cues if c.kind != "same" or same_day], hit.start, hit.end)
+    # For a trigger that ends at its verb, the distance is measured from that verb.
+    verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1) if hit.trigger.verb_at_end else None
+    cue = nearest_cue([c for c in cues if c.kind != "same" or same_day], hit.start, hit.end, verb)
     if cue is not None and cue.kind == "same" and same_day:
         return same_day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
     if cue is None:
         if issuer_carried and (day := context.day):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
             return day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
+        if context.heading is not None:
+            return context.heading, DatePrecision.DAY, "no cue: the day of the timeline entry"
         return anchor, DatePrecision.ON_OR_BEFORE, "no date cue: on or before publication"
     if status is not Status.PLANNED and cue.value > anchor:
         # An act stated as done cannot postdate the article; the cue belongs to something else.
@@ -414,6 +424,9 @@ def extract(
     seen: set[tuple[str, str, str, int]] = set()
     context = Context()
     for sentence in split_sentences(text):
+        is_heading, day = heading_day(sentence.text, anchor)
+        if is_heading:
+            context = replace(context, heading=day)
         matches = gaz.find(sentence.text)
         found = list(_sentence_mentions(sentence, matches, anchor, default_target, context, gaz, issuer_hint))
         for mention in found:
@@ -428,6 +441,7 @@ def extract(
             previous=sentence.text,
             anchor=anchor,
             last_type=found[-1].event_type if found else None,
+            heading=context.heading,
         )
     return _retarget(mentions, default_target, _title_target(document.title, gaz))
 

@@ -162,8 +162,14 @@ def _is_abbreviation(paragraph: str, dot_end: int) -> bool:
     if not match:
         return False
     token = match.group(1).lower().rstrip(".")
+    if token in _NUMBER_SIGNS:
+        # "No. 10" abbreviates a number; "No. On Sunday the State Department ordered ..." is an answer.
+        return paragraph[dot_end : dot_end + 3].lstrip()[:1].isdigit()
     # Single capital initials ("A. Blinken") and listed abbreviations do not end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+_NUMBER_SIGNS = frozenset({"no", "nos"})
 
 
 def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:

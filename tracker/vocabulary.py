@@ -78,10 +78,18 @@ class Trigger:
     name: str
     event_type: EventType
     pattern: re.Pattern[str]
+    # The act's verb ends the match ("The French embassy, which shut its doors on 6 September, reopened"): date
+    # cues are measured from the verb, so a cue inside a clause before it belongs to that clause.
+    verb_at_end: bool = False
+    # Counts only right after a sentence that reported this type: "withdrew that advice" lifts the advice to
+    # leave the sentence before gave.
+    after: EventType | None = None
 
 
-def _t(name: str, event_type: EventType, pattern: str) -> Trigger:
-    return Trigger(name, event_type, re.compile(pattern, _I))
+def _t(
+    name: str, event_type: EventType, pattern: str, *, verb_at_end: bool = False, after: EventType | None = None
+) -> Trigger:
+    return Trigger(name, event_type, re.compile(pattern, _I), verb_at_end, after)
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -100,6 +108,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
         rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to"
         rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
+        verb_at_end=True,
     ),
     # Official advice speaks to its readers: "If you're in Ukraine, you should leave now". Only counted where the
     # document's publisher is known (an official source), which then is the issuer.
@@ -174,6 +183,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
         rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out)|brought\s+home)\b",
+        verb_at_end=True,
     ),
     # "issued the departure recommendation to all Korean residents"
     _t(
@@ -197,6 +207,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home"
         rf"|flown\s+(?:back|home|out))|left|leaving)\b",
+        verb_at_end=True,
     ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
@@ -237,6 +248,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
         rf"(?:mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
+        verb_at_end=True,
     ),
     # "closed its embassy in Kyiv and opened a liaison office in Lviv"
     _t(
@@ -257,6 +269,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_CLOSURE,
         rf"\b{_EMBASSY}\b{_ONE_EVENT}{{0,70}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
         rf"(?:closed|shut(?:\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations)\b",
+        verb_at_end=True,
     ),
     # "The US embassy reopened on Thursday, a day after it closed to the public": the closure is the pronoun's
     # (the embassy gate of the event type keeps this to sentences about a mission).
@@ -280,6 +293,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming)"
         rf"|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planning|preparing)\s+to\s+(?:return|reopen|resume)"
         rf"|will\s+(?:return|reopen|resume))\b",
+        verb_at_end=True,
     ),
     # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
     _t(
@@ -364,6 +378,12 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "end-repatriation": ("end", "lift", "rescind", "cancel"),
 }
 
+# Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
+# sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
+TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "take-citizens-out": ("mov", "took", "taken", "taking", "help"),
+}
+
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
 # trigger of that type needs. Most sentences of an article have none, and skipping them is most of the speed.
 GATES: dict[EventType, tuple[str, ...]] = {
@@ -390,12 +410,6 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "carr",
         "out of",
         "to safety",
-        # take-citizens-out's verbs: "start moving thousands of its nationals from Beirut to Cyprus"
-        "mov",
-        "took",
-        "taken",
-        "taking",
-        "help",
     ),
     EventType.EMBASSY_DRAWDOWN: (
         "staff",
@@ -427,7 +441,9 @@ GATES: dict[EventType, tuple[str, ...]] = {
 }
 
 # All gate words in one pattern over the lower-cased sentence: one scan rules out most sentences at once.
-ANY_GATE = re.compile("|".join(sorted({re.escape(word) for words in GATES.values() for word in words})))
+ANY_GATE = re.compile(
+    "|".join(sorted({re.escape(word) for words in (*GATES.values(), *TRIGGER_GATE_EXTRA.values()) for word in words}))
+)
 
 # --- Filters -------------------------------------------------------------------------------------------------
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
