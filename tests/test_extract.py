@@ -273,6 +273,60 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "flown home from Addis Ababa.",
             [("KE", "SD", "leave_advisory")],
         ),
+        # A quote opened after the speaker's verb keeps the speaker as the subject.
+        (
+            'The Foreign Office says "some embassy staff and dependants" are being withdrawn from Kyiv.',
+            [("GB", "UA", "embassy_drawdown")],
+        ),
+        (
+            'The Latvian foreign ministry "strongly recommends" that Latvian citizens leave Ukraine immediately.',
+            [("LV", "UA", "leave_advisory")],
+        ),
+        (
+            "Saudi citizens are told by the kingdom's embassy in Kyiv to depart immediately.",
+            [("SA", "UA", "leave_advisory")],
+        ),
+        # A bare "follows" repeats the event just reported, and the list that follows shares it.
+        (
+            "Poland advised Poles to leave Russia last Thursday, and Bulgaria and Romania followed on Wednesday.",
+            [("BG", "RU", "leave_advisory"), ("PL", "RU", "leave_advisory"), ("RO", "RU", "leave_advisory")],
+        ),
+        # "similar advice" is advice to leave, whatever was reported last.
+        (
+            "Denmark reduced the staff of its embassy in Addis Ababa. Norway and Sweden have issued similar advice "
+            "to their nationals.",
+            [("DK", "ET", "embassy_drawdown"), ("NO", "ET", "leave_advisory"), ("SE", "ET", "leave_advisory")],
+        ),
+        # A row named by its country, and a bullet whose subject is the heading above it.
+        (
+            "Japan - Recommends that all Japanese nationals leave Jordan; embassy cut to essential staff - Mar. 18",
+            [("JP", "JO", "embassy_drawdown"), ("JP", "JO", "leave_advisory")],
+        ),
+        (
+            "* Japan\nHas moved its embassy's functions to Amman, in neighbouring Jordan.",
+            [("JP", "UA", "embassy_relocation")],
+        ),
+        ("Washington put about 170 Americans on buses to Yerevan.", [("US", "UA", "leave_advisory")]),
+        (
+            "The first Brazilian air force KC-30 left Tel Aviv with 211 Brazilians on board.",
+            [("BR", "IL", "leave_advisory")],
+        ),
+        ("Estonia's diplomats were back in Tbilisi on Tuesday.", [("EE", "GE", "embassy_return")]),
+        (
+            "The French embassy, which shut its doors on Monday, reopened to the public on Thursday.",
+            [("FR", "UA", "embassy_closure"), ("FR", "UA", "embassy_return")],
+        ),
+        (
+            "On 6 September Ankara advised Turkish citizens in Guinea to leave. On Wednesday the Turkish foreign "
+            "ministry withdrew that advice.",
+            [("TR", "GN", "advisory_lifted"), ("TR", "GN", "leave_advisory")],
+        ),
+        # Conditions and hedges seen through quotes; a company flying its employees out.
+        ('New Delhi says it "stands ready" to bring Indian nationals home if required.', []),
+        ("Oil companies began flying American employees out of Basra on Friday.", []),
+        ("According to a Western diplomat, several EU missions quietly sent non-essential staff home.", []),
+        ("The French school in Bamako was closed and the France embassy asked the nationals to stay indoors.", []),
+        ('Cuba said: "We have decided to withdraw our medical personnel immediately."', []),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -110,8 +110,10 @@ def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
     if not (hit.start < closing.end and closing.start < hit.end):
         return False
     # "The embassy, which had sent its staff home, returned ...": the relative clause is a separate, earlier act.
-    between = sentence[min(closing.start, hit.start) : max(closing.start, hit.start)]
-    return not re.search(r",\s*(?:which|who)\b", between)
+    # "The French embassy, which shut its doors on 6 September, reopened", "Ghana's embassy, closed since 6
+    # September, will reopen": the clause inside the span too.
+    between = sentence[min(closing.start, hit.start) : max(closing.start, hit.start, min(closing.end, hit.end))]
+    return not re.search(r",\s*(?:which|who|closed|shut|suspended)\b", between)
 
 
 def _governing_text(sentence: str, hit: TriggerHit) -> str:
@@ -165,7 +167,19 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     )
     if hedge and not reported_plan:
         return f"hypothetical ('{hedge.group(0)}')"
+    condition = _CONDITION_AFTER.match(sentence, hit.end)
+    if condition:
+        return f"hypothetical ('{condition.group(0).strip()}')"
     return None
+
+
+# "... to bring Indian nationals home if required", "will evacuate its staff if necessary"; not the manner of
+# leaving: "leave Libya if they could do so safely", "if it is safe to do so".
+_CONDITION_AFTER = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:if(?!\s+(?:it\s+is\s+safe|it['’]s\s+safe|they\s+(?:can|could|are\s+able)|possible"
+    r"|safe|able))|unless|should\s+(?:it|the\s+situation)\s+\w+|in\s+case|in\s+the\s+event)\b",
+    re.IGNORECASE,
+)
 
 
 def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
@@ -217,7 +231,24 @@ def _issuers_for(
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
         if previous_actor:
             return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
+    # A table row or bullet named by its country: "Japan - Recommends that ...; embassy cut to essential staff".
+    row = _ROW_HEADER.match(text)
+    head = next((m for m in matches if m.start == row.end("lead")), None) if row else None
+    if head is not None and row is not None and text[head.end : head.end + 4].lstrip().startswith(("-", "—", "–", ":")):
+        return [head.code], f"the row's country: {head.surface}", 0.1
+    # A bullet under a country's name with the subject dropped: "* Japan" / "Has moved its embassy's functions".
+    if previous_actor and _DROPPED_SUBJECT.match(text):
+        return [previous_actor], "dropped subject -> the previous actor", 0.2
     return [], "no issuer", 0.0
+
+
+_ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
+_DROPPED_SUBJECT = re.compile(
+    r"^[\s*•\-–—]*(?:has|have|had|will|also|then|later|closed|suspended|moved|relocated|urged|told|advised|ordered"
+    r"|evacuated|withdrew|pulled|reopened|returned|shut|asked|called|recommends|recommended|sent|flew|began|started"
+    r"|announced)\b",
+    re.IGNORECASE,
+)
 
 
 def sentence_day(sentence: str, anchor: date, future: bool = False) -> date | None:
@@ -237,6 +268,7 @@ class Context:
     previous: str = ""
     anchor: date = date.min
     last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
+    previous_type: EventType | None = None  # what the sentence just before reported ("withdrew that advice")
     heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
 
     @property
@@ -254,6 +286,10 @@ def _date_for(
     sentence: str, hit: TriggerHit, status: Status, anchor: date, context: Context, issuer_carried: bool
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
+    if status is Status.PLANNED:
+        # "said on Thursday that it would begin evacuating next week": the day of the saying is past.
+        past = {c.start: c for c in find_date_cues(sentence, anchor)}
+        cues = tuple(past.get(c.start, c) if _SAID_BEFORE.search(sentence, 0, c.start) else c for c in cues)
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind == "same" for c in cues):
@@ -282,6 +318,7 @@ def _date_for(
     return cue.value, cue.precision, f"cue '{cue.text}'"
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -302,9 +339,15 @@ def _sentence_mentions(
     for hit in find_triggers(text):
         event_type = hit.trigger.event_type
         if hit.trigger.name == "same-again":
-            if last_type is None:
+            # "issued similar advice" names what it repeats; "followed suit" repeats the last event reported.
+            if _ADVICE.search(text, hit.start, hit.end):
+                event_type = EventType.LEAVE_ADVISORY
+            elif last_type is None:
                 continue
-            event_type = last_type
+            else:
+                event_type = last_type
+        if hit.trigger.after is not None and context.previous_type is not hit.trigger.after:
+            continue
         official_voice = hit.trigger.name == "you-should-leave"
         if official_voice and not issuer_hint:
             continue
@@ -363,6 +406,7 @@ def _sentence_mentions(
             )
 
 
+_ADVICE = re.compile(r"\b(?:call|appeal|advice|warning|request)\b", re.IGNORECASE)
 _RETURN_TO = re.compile(r"\breturn\w*\s+(?:back\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -436,11 +480,15 @@ def extract(
                 mentions.append(mention)
         # The actor stays the topic until a sentence names another one (a pronoun may point across a paragraph
         # break: news paragraphs are often one sentence long); the day is only the previous sentence's.
+        # "Danish nationals" acts through its mention only: the issuer of what the sentence reported is an actor too.
+        actor = first_actor(sentence.text, matches, exclude=default_target) or (found[0].issuer if found else None)
         context = Context(
-            actor=first_actor(sentence.text, matches, exclude=default_target) or context.actor,
+            actor=actor or context.actor,
             previous=sentence.text,
             anchor=anchor,
-            last_type=found[-1].event_type if found else None,
+            # "Norway, Sweden and Finland have issued similar advice" may come a few sentences after the advice.
+            last_type=found[-1].event_type if found else context.last_type,
+            previous_type=found[-1].event_type if found else None,
             heading=context.heading,
         )
     return _retarget(mentions, default_target, _title_target(document.title, gaz))

@@ -37,7 +37,7 @@ _LEAVE = (
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
 # Staff whose withdrawal is a drawdown. Troops and trainers are deliberately absent: they are not diplomats.
 STAFF_PEOPLE = (
-    r"(?:staff(?:ers|ing)?|personnel|personal|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees"
+    r"(?:staff(?:ers|ing)?|(?<!medical\s)(?<!military\s)personnel|personal|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees"
     r"|family\s+members|families|dependents|dependants|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
@@ -106,7 +106,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-should-leave",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
-        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:\w+\s+){{0,3}}?to"
+        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:[\w’'-]+\s+){{0,6}}?to"
         rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
         verb_at_end=True,
     ),
@@ -124,13 +124,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "same-again",
         EventType.LEAVE_ADVISORY,
         r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
-        r"|followed\s+suit|did\s+(?:the\s+same|likewise))\b",
+        r"|followed\s+suit|did\s+(?:the\s+same|likewise)|join(?:s|ed)?\s+in\b"
+        # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
+        r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later)\b)))",
     ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
         "advise-that-citizens-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
+        rf"\b{ADVISE}[\"”’']?\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
         rf"(?:should\s+|must\s+|shall\s+)?(?:immediately\s+)?(?:leave|depart(?!ment))\b",
     ),
     # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
@@ -144,7 +146,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "evacuate-citizens",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)\s+(?:all\s+)?(?:its|their|the|of\s+)?\s*"
+        rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)\s+"
+        rf"(?:(?:some|all|many|most|part|hundreds|thousands)\s+of\s+)?(?:all\s+)?(?:its|their|the|of\s+)?\s*"
         rf"{_FEW}(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "sent planes to bring home its nationals", "began flying US citizens out", "repatriation flights for nationals"
@@ -170,18 +173,34 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
     ),
+    # "put about 170 Americans on buses to Yerevan", "to pick up 96 South Koreans", "get Britons out of Lebanon"
+    _t(
+        "put-citizens-on-transport",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got)\s+(?:[\w,.-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"(?:\s+on\s+(?:\w+\s+)?(?:buses|flights?|planes?|ships?|convoys?|trains?|ferr\w+)|\s+(?:in|at|from)\s+(?-i:[A-Z])"
+        rf"|\s+out\s+of\b|(?=[\s,.;]))",
+    ),
+    # "left Tel Aviv on Tuesday with 211 Brazilians on board"
+    _t(
+        "citizens-on-board",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})"
+        rf"\s+(?:on\s+board|aboard)\b",
+    ),
     _t(
         "repatriation-flights",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:(?:repatriation|evacuation|rescue)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
-        rf"|arrang\w*\s+(?:(?:charter(?:ed)?|special|extra)\s+)?flights?)\s+(?:[^.;:!?]{{0,40}}?\s)?"
+        rf"|arrang\w*\s+(?:[\w-]+\s+){{0,2}}?flights?)\s+(?:[^.;:!?]{{0,60}}?\s)?"
         rf"(?:for|of|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "about 300 Ugandans evacuated by road had reached the border", "1,000 Kenyans have been evacuated"
     _t(
         "citizens-evacuated",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:{CITIZENS}|{_PEOPLE})\s+(?:(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
+        rf"\b(?:{CITIZENS}|{_PEOPLE})(?:\s+(?:in|from)\s+(?-i:[A-Z])\w+)?\s+"
+        rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
         rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out)|brought\s+home)\b",
         verb_at_end=True,
     ),
@@ -209,6 +228,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|flown\s+(?:back|home|out))|left|leaving)\b",
         verb_at_end=True,
     ),
+    # "embassy cut to essential staff", "reduced its embassy to a skeleton team"
+    _t(
+        "cut-to-core-staff",
+        EventType.EMBASSY_DRAWDOWN,
+        r"\b(?:cut|reduc\w*|scal\w+\s+back|scal\w+\s+down|trimm?\w*|pared?\s+(?:back|down)?|shrunk|shrank)\s+"
+        r"(?:[\w-]+\s+){0,3}?to\s+(?:a\s+)?(?:essential|skeleton|core|minimum|minimal|emergency|bare)\s+"
+        r"(?:staff|team|crew|personnel|staffing)\b",
+    ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
     # "pulled diplomats out of the capital"
@@ -216,13 +243,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "pull-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:pull\w*|fl(?:y|ew|own|ying)|airlift\w*)\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+out\b",
+        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
+        rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE})\s+out\b",
     ),
     # "ordered families of embassy staffers to leave"
     _t(
         "order-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+(?:out|home)\b",
+        rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}"
+        rf"(?:\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate))?\s+(?:out|home)\b",
     ),
     # "will send its diplomats back to Kyiv next week"
     _t(
@@ -262,7 +291,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "close-embassy",
         EventType.EMBASSY_CLOSURE,
         rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
-        rf"[^.;:!?]{{0,50}}?\b{_EMBASSY}\b",
+        rf"(?:(?!\band\s+(?:the|a|an)\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
     ),
     _t(
         "embassy-closed",
@@ -292,7 +321,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b{_SAME_CLAUSE}{{0,90}}?\b(?:returned|reopened|re-opened|resumed"
         rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming)"
         rf"|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planning|preparing)\s+to\s+(?:return|reopen|resume)"
-        rf"|will\s+(?:return|reopen|resume))\b",
+        rf"|will\s+(?:return|reopen|resume)|(?:were|are|is|was)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*)",
         verb_at_end=True,
     ),
     # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
@@ -316,6 +345,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "withdrew its advice that British nationals should leave": the lift covers the advice it names.
         rf"(?:\s+(?:that|for)\s+[^.;:!?]{{0,60}}?\b{_LEAVE}\b)?",
     ),
+    # "On 6 September Ankara advised Turkish citizens to leave. On Wednesday it withdrew that advice."
+    _t(
+        "lift-that-advice",
+        EventType.ADVISORY_LIFTED,
+        r"\b(?:lift\w*|rescind\w*|revok\w*|withdr[ae]w\w*|cancel\w*|drop\w*)\s+(?:that|this|the|its|their)\s+"
+        r"(?:advice|advisory|call|recommendation)\b",
+        after=EventType.LEAVE_ADVISORY,
+    ),
     # "is no longer advising its nationals to leave Ethiopia"
     _t(
         "no-longer-advising",
@@ -334,17 +371,20 @@ TRIGGERS: tuple[Trigger, ...] = (
 # pattern cannot match. Saves running most patterns on sentences that only share their event type's gate words.
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "you-should-leave": ("you",),
-    "same-again": ("similar", "suit", "same", "likewise"),
+    "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
     "advise-that-citizens-leave": (" that ",),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship"),
     "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
     "repatriation-flights": ("repatriation", "evacuation", "rescue", "arrang"),
+    "put-citizens-on-transport": ("put", "pick", "get", "got"),
+    "citizens-on-board": ("board",),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
+    "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
     "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying"),
     "order-staff-out": ("order",),
@@ -369,12 +409,24 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "embassy-closed": ("closed", "shut", "suspend"),
     "return-embassy": ("return", "reopen", "re-open", "resum", "re-establish", "back"),
-    "embassy-returns": ("return", "reopen", "re-open", "resum", "will "),
+    "embassy-returns": ("return", "reopen", "re-open", "resum", "will ", "back"),
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
     "no-longer-advising": ("no longer", "stopped", "ceased"),
+    "lift-that-advice": (
+        "that advice",
+        "this advice",
+        "the advice",
+        "that call",
+        "its advice",
+        "their advice",
+        "that recommendation",
+        "the recommendation",
+        "that advisory",
+        "the advisory",
+    ),
     "end-repatriation": ("end", "lift", "rescind", "cancel"),
 }
 
@@ -382,6 +434,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "take-citizens-out": ("mov", "took", "taken", "taking", "help"),
+    "put-citizens-on-transport": ("put", "pick", "get", "got"),
+    "citizens-on-board": ("on board", "aboard"),
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
@@ -392,6 +446,10 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "arrang",
         "similar",
         "suit",
+        "follow",
+        "joins in",
+        "joined in",
+        "join in",
         "likewise",
         "did the same",
         "depart",
@@ -467,7 +525,7 @@ LOCAL_LEAVE_OBJECT = re.compile(
 # Sub-national offices before an ambiguous name: "the governor of Georgia" is a US state's.
 SUBNATIONAL_BEFORE = re.compile(r"\b(?:governor|state|mayor|senator|county|city)\s+(?:of|from)\s+$", _I)
 # Inside a trigger span, these undo it: "told its citizens to stay ... rather than to leave".
-INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|but)\b", _I)
+INTERIOR_NEGATION = re.compile(r"\b(?:rather\s+than|instead\s+of|avoid\w*|(?<!all\s)but)\b", _I)
 # "China said it would send aircraft": reported speech, a plan announced, not a hypothetical.
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|in\s+case|in\s+the\s+event|should\s+\w+\s+(?:worsen|deteriorate)"
@@ -483,7 +541,7 @@ INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|i
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
-    r"|ready\s+to|prepared\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
+    r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
     # counterfactual opinions: "Spain should have closed its embassy months ago"
@@ -543,13 +601,15 @@ GOVERNMENT_BEFORE_PREPOSITION = re.compile(
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
 CLAUSE_BREAK = re.compile(
     r";|\b(?:but|while|whereas|although|because|after|before|when|unlike|which|who|whom|unless|amid|despite)\b"
-    r"|[“”\"]",
+    # A quote is a break, unless it opens right after the speaker's verb: in 'The Foreign Office says "some
+    # embassy staff ... are being withdrawn"' the speaker is the subject.
+    r"|(?<!\bsays\s)(?<!\bsaid\s)(?<!:\s)[“”\"]",
     _I,
 )
 # A group noun that, as subject, names no issuer: "many countries ask citizens to leave" starts a clause, and
 # whoever is named before it is not the one acting. Also "urged her EU partners to tell their citizens ...".
 GROUP_NOUN = re.compile(
-    r"\b(?:countries|governments|states|nations|embassies|allies|partners|capitals|counterparts)\b", _I
+    r"\b(?:countries|governments|states|nations|embassies|missions|allies|partners|capitals|counterparts)\b", _I
 )
 GROUP_QUANTIFIER = re.compile(
     r"\b(?:many|several|some|other|numerous|various|multiple|more|more\s+and\s+more|a\s+number\s+of|dozens\s+of"
@@ -569,7 +629,7 @@ AS_IS_AFTER = re.compile(
 )
 # A subject pronoun or "the country" at the start of the clause refers back to the previous actor.
 PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|the\s+country|her\s+country|his\s+country"
+    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
     r"|the\s+administration|the\s+embassy|the\s+kingdom)\b[^,;]*$",
     _I,
