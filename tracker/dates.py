@@ -268,6 +268,11 @@ def infer_anchor(text: str, fallback: date) -> date:
     return min(max(days), fallback)
 
 
+_HEADING_START = re.compile(
+    r"\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|this|today"
+    r"|yesterday|tonight|last)",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)](?=\s|$)\s*|[-*•]\s*)?")
 # A timeline entry's date alone: "Sunday 23 January.", "26.01.", "14/02 (yesterday)." ("26.01" only here, where it
 # cannot be a decimal).
@@ -282,6 +287,8 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     day."), and its day if it names one ("Early February." is a heading without a day)."""
     marker = _LIST_MARKER.match(sentence)
     body = sentence[marker.end() if marker else 0 :].strip()
+    if not _HEADING_START.match(body):
+        return False, None  # most sentences: nothing date-like in front, so no cue search
     dotted = _DOTTED.match(body)
     if dotted:
         day, month = int(dotted["day"]), int(dotted["month"])

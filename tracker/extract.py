@@ -126,7 +126,9 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
 def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:
     """A negation starting in sentence[start:end], read against the whole sentence: a window cut at "Canadians
     who do not need" would hide the "to be" that makes it a description of who should leave."""
-    return next((m for m in NEGATION.finditer(sentence) if start <= m.start() < end), None)
+    # Searched from `start` to the sentence's end (so lookaheads see past `end`), kept only if it starts in time.
+    m = NEGATION.search(sentence, start)
+    return m if m is not None and m.start() < end else None
 
 
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
@@ -270,6 +272,17 @@ class Context:
     last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
     previous_type: EventType | None = None  # what the sentence just before reported ("withdrew that advice")
     heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
+    # Sentences since `actor` was read that nobody has read for an actor yet: a sentence without a trigger is
+    # only read for one if a later sentence needs it (most sentences of an article have no trigger).
+    unread: tuple[str, ...] = ()
+
+    def resolved(self, gaz: Gazetteer, exclude: str) -> Context:
+        """This context with the actor of its unread sentences, the latest that names one."""
+        for text in reversed(self.unread):
+            actor = first_actor(text, gaz.find(text), exclude=exclude)
+            if actor:
+                return replace(self, actor=actor, unread=())
+        return replace(self, unread=()) if self.unread else self
 
     @property
     def day(self) -> date | None:
@@ -330,13 +343,14 @@ def _sentence_mentions(
     default_target: str,
     context: Context,
     gaz: Gazetteer,
+    hits: list[TriggerHit],
     issuer_hint: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
     if text.rstrip(" \"”’')").endswith("?"):
         return  # a question reports no act: "Should Australia tell its citizens to leave Myanmar?"
     last_type = context.last_type
-    for hit in find_triggers(text):
+    for hit in hits:
         event_type = hit.trigger.event_type
         if hit.trigger.name == "same-again":
             # "issued similar advice" names what it repeats; "followed suit" repeats the last event reported.
@@ -466,13 +480,20 @@ def extract(
     text = clean_text(document.text)
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
-    context = Context()
+    context = Context(anchor=anchor)
     for sentence in split_sentences(text):
         is_heading, day = heading_day(sentence.text, anchor)
         if is_heading:
             context = replace(context, heading=day)
+        hits = find_triggers(sentence.text)
+        if not hits:
+            context = replace(
+                context, previous=sentence.text, previous_type=None, unread=(*context.unread, sentence.text)
+            )
+            continue
+        context = context.resolved(gaz, default_target)
         matches = gaz.find(sentence.text)
-        found = list(_sentence_mentions(sentence, matches, anchor, default_target, context, gaz, issuer_hint))
+        found = list(_sentence_mentions(sentence, matches, anchor, default_target, context, gaz, hits, issuer_hint))
         for mention in found:
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:

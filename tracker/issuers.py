@@ -287,11 +287,11 @@ def find_targets(
     trigger_end: int | None = None,
 ) -> list[tuple[str, str]]:
     """find_target, and the countries listed with it: "urged Poles in Iran and in Lebanon to leave both"."""
-    code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, trigger_end)
+    limit = _clause_limit(sentence, trigger_end)
+    code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, limit)
     targets = [(code, cue)]
     if first is None:
         return targets
-    limit = _clause_limit(sentence, trigger_end)
     previous = first
     for match in matches:
         if match.start <= first.start:
@@ -314,7 +314,9 @@ def find_target(
 ) -> tuple[str, str]:
     """The country the event is about: after the trigger, a place in a target slot ("leave X", "in X", "the
     Kabul embassy"); never a destination ("moved to Doha", "flights to Warsaw") or a bare name elsewhere."""
-    code, cue, _ = _find_target(sentence, matches, trigger_start, issuers, default, trigger_end)
+    code, cue, _ = _find_target(
+        sentence, matches, trigger_start, issuers, default, _clause_limit(sentence, trigger_end)
+    )
     return code, cue
 
 
@@ -331,10 +333,9 @@ def _find_target(
     trigger_start: int,
     issuers: set[str],
     default: str,
-    trigger_end: int | None,
+    limit: int,
 ) -> tuple[str, str, CountryMatch | None]:
     previous_destination: CountryMatch | None = None
-    limit = _clause_limit(sentence, trigger_end)
     for match in matches:
         if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
             continue
