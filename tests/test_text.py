@@ -55,3 +55,15 @@ def test_lines_without_final_punctuation_are_sentences_and_offsets_point_back() 
 def test_quoted_sentence_ends_inside_the_quote() -> None:
     sentences = [s.text for s in split_sentences("“We urge all British nationals to leave.” The minister left.")]
     assert sentences == ["“We urge all British nationals to leave.”", "The minister left."]
+
+
+def test_a_comments_heading_with_a_count_ends_the_article() -> None:
+    cleaned = clean_text("Britain told its citizens to leave.\n\nComments (3)\n\nGordon_T: Canada should leave too.")
+    assert cleaned == "Britain told its citizens to leave."
+
+
+def test_no_ends_a_sentence_when_words_follow() -> None:
+    sentences = [
+        s.text for s in split_sentences("Is the embassy closing? No. On Sunday the staff left. No. 10 agreed.")
+    ]
+    assert sentences == ["Is the embassy closing?", "No.", "On Sunday the staff left.", "No. 10 agreed."]

@@ -107,6 +107,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Per cue kind: whether its pattern needs a digit, and words one of which it needs (lower case; () for none).
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "iso": (True, ("-",)),
+    "numeric": (True, ("/",)),
+    "month-day": (True, _MONTH_WORDS),
+    "day-month": (True, _MONTH_WORDS),
+    "day-of-month": (True, ("the",)),
+    "timestamp": (True, (":", ".")),
+    "weekday": (False, ("day",)),
+    "today": (False, ("today", "tonight", "this")),
+    "yesterday": (False, ("yesterday", "last night")),
+    "tomorrow": (False, ("tomorrow",)),
+    "week": (False, ("week", "days ago", "recent days")),
+    "same": (False, ("same", "that day", "that date")),
+    "before": (False, ("already", "previously", "earlier", "before", "had", "last month")),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DateCue:
     kind: str
@@ -193,7 +212,13 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[D
     """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind."""
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
+    lower = sentence.lower()
+    has_digit = any(c.isdigit() for c in sentence)
     for kind, pattern in _PATTERNS:
+        # Most patterns need a digit or one of a few words: a substring test spares most sentences the scan.
+        digit, words = _CUE_NEEDS[kind]
+        if (digit and not has_digit) or (words and not any(word in lower for word in words)):
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

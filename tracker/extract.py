@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import partial
 
 from tracker.countries import CountryMatch, Gazetteer, gazetteer
 from tracker.dates import find_date_cues, heading_day, nearest_cue
@@ -65,15 +66,25 @@ class TriggerHit:
     end: int
 
 
-_GATED_TRIGGERS: tuple[tuple[Trigger, frozenset[str], frozenset[str]], ...] = tuple(
-    (
-        trigger,
-        frozenset(GATES[trigger.event_type]) | frozenset(TRIGGER_GATE_EXTRA.get(trigger.name, ())),
-        frozenset(TRIGGER_NEEDS.get(trigger.name, ())),
-    )
-    for trigger in TRIGGERS
-)
-_GATE_WORDS: tuple[str, ...] = tuple(sorted({w for _, gate, needs in _GATED_TRIGGERS for w in gate | needs}))
+def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[tuple[Trigger, tuple[str, ...]], ...]], ...]:
+    """Triggers grouped by their gate (their event type's words, plus their own extra ones), each with its finer
+    needs: a sentence is tested once per gate, and a trigger's needs only once its gate has let it through."""
+    groups: dict[tuple[str, ...], list[tuple[Trigger, tuple[str, ...]]]] = {}
+    for trigger in TRIGGERS:
+        gate = tuple(sorted({*GATES[trigger.event_type], *TRIGGER_GATE_EXTRA.get(trigger.name, ())}))
+        groups.setdefault(gate, []).append((trigger, TRIGGER_NEEDS.get(trigger.name, ())))
+    return tuple((gate, tuple(members)) for gate, members in groups.items())
+
+
+_GATE_GROUPS = _gate_groups()
+
+
+def _holds_any(lower: str, words: tuple[str, ...]) -> bool:
+    # A plain loop: any() over a generator costs more than the substring tests it runs here, on every sentence.
+    for word in words:  # noqa: SIM110
+        if word in lower:
+            return True
+    return False
 
 
 def find_triggers(sentence: str) -> list[TriggerHit]:
@@ -82,13 +93,14 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     lower = sentence.lower()
     if not ANY_GATE.search(lower):
         return []
-    # Which gate words the sentence holds, found once; then each type and trigger is a set intersection.
-    present = frozenset(word for word in _GATE_WORDS if word in lower)
-    for trigger, gate, needs in _GATED_TRIGGERS:
-        if not (present & gate) or (needs and not (present & needs)):
+    for gate, members in _GATE_GROUPS:
+        if not _holds_any(lower, gate):
             continue
-        for m in trigger.pattern.finditer(sentence):
-            hits.append(TriggerHit(trigger, m.start(), m.end()))
+        for trigger, needs in members:
+            if needs and not _holds_any(lower, needs):
+                continue
+            for m in trigger.pattern.finditer(sentence):
+                hits.append(TriggerHit(trigger, m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[TriggerHit] = []
     for hit in hits:
@@ -126,8 +138,8 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
 def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:
     """A negation starting in sentence[start:end], read against the whole sentence: a window cut at "Canadians
     who do not need" would hide the "to be" that makes it a description of who should leave."""
-    # Searched from `start` to the sentence's end (so lookaheads see past `end`), kept only if it starts in time.
-    m = NEGATION.search(sentence, start)
+    # Searched a little past `end` (so lookaheads see "not need to be" whole), kept only if it starts in time.
+    m = NEGATION.search(sentence, start, end + 30)
     return m if m is not None and m.start() < end else None
 
 
@@ -200,7 +212,7 @@ def _issuers_for(
     sentence: Sentence,
     matches: list[CountryMatch],
     hit: TriggerHit,
-    previous_actor: str | None,
+    previous_actor: Callable[[], str | None],
 ) -> tuple[list[str], str, float]:
     """(issuer codes, cue description, confidence penalty)."""
     text = sentence.text
@@ -231,16 +243,16 @@ def _issuers_for(
         earlier = first_actor(text[:start], [m for m in matches if m.end <= start], exclude="") if start else None
         if earlier:
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
-        if previous_actor:
-            return [previous_actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
+        if actor := previous_actor():
+            return [actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
     # A table row or bullet named by its country: "Japan - Recommends that ...; embassy cut to essential staff".
     row = _ROW_HEADER.match(text)
     head = next((m for m in matches if m.start == row.end("lead")), None) if row else None
     if head is not None and row is not None and text[head.end : head.end + 4].lstrip().startswith(("-", "—", "–", ":")):
         return [head.code], f"the row's country: {head.surface}", 0.1
     # A bullet under a country's name with the subject dropped: "* Japan" / "Has moved its embassy's functions".
-    if previous_actor and _DROPPED_SUBJECT.match(text):
-        return [previous_actor], "dropped subject -> the previous actor", 0.2
+    if _DROPPED_SUBJECT.match(text) and (actor := previous_actor()):
+        return [actor], "dropped subject -> the previous actor", 0.2
     return [], "no issuer", 0.0
 
 
@@ -296,7 +308,12 @@ class Context:
 
 
 def _date_for(
-    sentence: str, hit: TriggerHit, status: Status, anchor: date, context: Context, issuer_carried: bool
+    sentence: str,
+    hit: TriggerHit,
+    status: Status,
+    anchor: date,
+    context: Context,
+    issuer_carried: Callable[[], bool],
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
     if status is Status.PLANNED:
@@ -313,7 +330,7 @@ def _date_for(
     if cue is not None and cue.kind == "same" and same_day:
         return same_day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
     if cue is None:
-        if issuer_carried and (day := context.day):
+        if issuer_carried() and (day := context.day):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
             return day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
         if context.heading is not None:
@@ -344,6 +361,7 @@ def _sentence_mentions(
     context: Context,
     gaz: Gazetteer,
     hits: list[TriggerHit],
+    actor: Callable[[], str | None],
     issuer_hint: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
@@ -375,14 +393,15 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, context.actor)
+        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor)
         if not issuers and issuer_hint:
             # Official advice names no issuer: it is its publisher's own.
             issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
-        carried = issuers == [context.actor]  # the pronoun branch of _issuers_for yields exactly this too
+        # Asked only when the sentence has no date cue: the pronoun branch of _issuers_for yields exactly this too.
+        carried = partial(_is_previous_actor, tuple(issuers), actor)
         when, precision, date_cue = _date_for(text, hit, status, anchor, context, carried)
         pairs = [
             (issuer, found)
@@ -418,6 +437,28 @@ def _sentence_mentions(
                 confidence=round(max(confidence, 0.1), 2),
                 explain=explain,
             )
+
+
+def _is_previous_actor(issuers: tuple[str, ...], actor: Callable[[], str | None]) -> bool:
+    return issuers == (actor(),)
+
+
+class _LazyActor:
+    """The previous actor, read from the context's unread sentences the first time someone asks (a pronoun, a
+    dropped subject, a date carried over); most sentences name their actor and never ask."""
+
+    def __init__(self, context: Context, gaz: Gazetteer, exclude: str) -> None:
+        self._context = context
+        self._gaz = gaz
+        self._exclude = exclude
+        self.done = False
+        self._actor: str | None = None
+
+    def __call__(self) -> str | None:
+        if not self.done:
+            self._actor = self._context.resolved(self._gaz, self._exclude).actor
+            self.done = True
+        return self._actor
 
 
 _ADVICE = re.compile(r"\b(?:call|appeal|advice|warning|request)\b", re.IGNORECASE)
@@ -481,19 +522,28 @@ def extract(
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
     context = Context(anchor=anchor)
+    # Sentences without a trigger only update these; the context is rebuilt when a sentence has a trigger.
+    previous = ""
+    unread: list[str] = []
     for sentence in split_sentences(text):
         is_heading, day = heading_day(sentence.text, anchor)
         if is_heading:
             context = replace(context, heading=day)
         hits = find_triggers(sentence.text)
         if not hits:
-            context = replace(
-                context, previous=sentence.text, previous_type=None, unread=(*context.unread, sentence.text)
-            )
+            previous = sentence.text
+            unread.append(sentence.text)
             continue
-        context = context.resolved(gaz, default_target)
+        if previous != context.previous:
+            context = replace(context, previous=previous, previous_type=None, unread=(*context.unread, *unread))
+        unread.clear()
         matches = gaz.find(sentence.text)
-        found = list(_sentence_mentions(sentence, matches, anchor, default_target, context, gaz, hits, issuer_hint))
+        previous_actor = _LazyActor(context, gaz, default_target)
+        found = list(
+            _sentence_mentions(
+                sentence, matches, anchor, default_target, context, gaz, hits, previous_actor, issuer_hint
+            )
+        )
         for mention in found:
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
@@ -503,8 +553,14 @@ def extract(
         # break: news paragraphs are often one sentence long); the day is only the previous sentence's.
         # "Danish nationals" acts through its mention only: the issuer of what the sentence reported is an actor too.
         actor = first_actor(sentence.text, matches, exclude=default_target) or (found[0].issuer if found else None)
+        if actor is None and previous_actor.done:
+            actor = previous_actor()
+        # A sentence that names its own actor makes the unread ones before it irrelevant; otherwise they stay
+        # unread until someone asks.
+        previous = sentence.text
         context = Context(
             actor=actor or context.actor,
+            unread=() if actor or previous_actor.done else context.unread,
             previous=sentence.text,
             anchor=anchor,
             # "Norway, Sweden and Finland have issued similar advice" may come a few sentences after the advice.

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 # A line that starts one of these ends the article: everything after it is comments or recirculation.
 _CUT_FROM = re.compile(
-    r"^\s*(?:leave a (?:reply|comment)|\d*\s*comments?\s*:?|please enter your (?:comment|name)|share (?:this )?post:?"
+    r"^\s*(?:leave a (?:reply|comment)|\d*\s*comments?\s*(?:\(\d+\))?\s*:?|please enter your (?:comment|name)"
+    r"|share (?:this )?post:?"
     r"|more like this|related (?:articles|stories|posts)|you may also like|recommended for you|most read"
     r"|add (?:a )?comment|join the conversation|comments are closed|reader comments)\s*!?\s*$",
     re.IGNORECASE,
@@ -69,7 +70,8 @@ def clean_text(text: str) -> str:
         # A short line with a credit is a caption; a long one is prose that happens to cite an agency.
         if len(line.split()) <= 16 and any(k in lower for k in _CREDIT_WORDS) and _PHOTO_CREDIT.search(line):
             continue
-        kept.append(_TWEET_TAIL.sub("", line))
+        # Every tweet tail has one of these: most lines skip the substitution.
+        kept.append(_TWEET_TAIL.sub("", line) if "twitter" in lower or "t.co/" in lower or "(@" in line else line)
     return "\n".join(kept).strip()
 
 
