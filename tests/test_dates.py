@@ -80,3 +80,8 @@ def test_day_month_numbers_only_where_the_order_is_certain() -> None:
     assert cue.value == date(2021, 3, 26)
     # 3/4 could be either order; 1.5 is a number
     assert find_date_cues("about 3/4 of them, 1.5 million", SATURDAY) == ()
+
+
+def test_dotted_dates_with_a_year_are_day_first() -> None:
+    (cue,) = find_date_cues("Consulate in Aqaba closed until further notice - 18.03.2003", SATURDAY)
+    assert cue.value == date(2003, 3, 18)

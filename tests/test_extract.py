@@ -327,7 +327,35 @@ def test_trigger_vocabulary_is_consistent() -> None:
         ("According to a Western diplomat, several EU missions quietly sent non-essential staff home.", []),
         ("The French school in Bamako was closed and the France embassy asked the nationals to stay indoors.", []),
         ('Cuba said: "We have decided to withdraw our medical personnel immediately."', []),
+        # A scare quote inside a clause keeps the subject.
+        (
+            'Maria Zakharova says Russia has "optimised" the staffing of its embassy in Kyiv.',
+            [("RU", "UA", "embassy_drawdown")],
+        ),
+        ("Roughly 500 of them were French nationals whom Paris had told to go.", [("FR", "UA", "leave_advisory")]),
+        (
+            "Tokyo says it will temporarily move its embassy's functions to a liaison office in Lviv.",
+            [("JP", "UA", "embassy_relocation")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_a_two_crisis_newsletter_targets_each_section() -> None:
+    text = (
+        "=== 1. CHAD: N'DJAMENA THREE WEEKS ON ===\n"
+        "The State Department ordered non-emergency staff of the US embassy out on 2 February.\n"
+        "=== 2. SERBIA: AFTER THE BELGRADE RIOT ===\n"
+        "On Friday the State Department ordered the departure of the dependants of US embassy staff.\n"
+        "The embassy announced the same day that it would remain closed until further notice.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.target, m.event_type.value, m.status.value, m.date) for m in extract(document, PUBLISHED, "UA")}
+    assert found == {
+        ("TD", "embassy_drawdown", "in_effect", date(2022, 2, 2)),
+        ("RS", "embassy_drawdown", "in_effect", date(2022, 2, 11)),
+        # "would remain closed" states how things are: in effect, on the day of the sentence before
+        ("RS", "embassy_closure", "in_effect", date(2022, 2, 11)),
+    }

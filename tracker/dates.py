@@ -61,6 +61,8 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "18.03.2003": with dots and a year the order is day, month (European); slashes with a year stay unread.
+    ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
@@ -111,6 +113,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)),
+    "dotted": (True, (".",)),
     "numeric": (True, ("/",)),
     "month-day": (True, _MONTH_WORDS),
     "day-month": (True, _MONTH_WORDS),
@@ -176,7 +179,7 @@ def _day_of_month(anchor: date, day: int, future: bool) -> date | None:
 
 def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
-    if kind == "iso":
+    if kind in ("iso", "dotted"):
         try:
             return date(int(m["year"]), int(m["month"]), int(m["day"])), day_precision
         except ValueError:
@@ -245,7 +248,7 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[D
 
 
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "weekday"})
-_EXPLICIT = frozenset({"iso", "month-day", "day-month", "numeric"})
+_EXPLICIT = frozenset({"iso", "dotted", "month-day", "day-month", "numeric"})
 _APPOSITION = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
 
 

@@ -500,6 +500,28 @@ def _retarget(mentions: list[Mention], default_target: str, title_target: str | 
     return result
 
 
+# A section heading: "=== 1. CHAD: N'DJAMENA THREE WEEKS ON ===", "## Serbia", or a line in capitals.
+_DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#{1,4}|\*\*)?\s*$")
+_CAPITALS = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")
+
+
+def _section_targets(sentences: list[Sentence], gaz: Gazetteer) -> dict[int, str]:
+    """Where a document covering several crises starts each one: sentence offset -> the country its heading
+    names. Only for two or more headings naming different countries (a single crisis has its article target)."""
+    found: dict[int, str] = {}
+    for sentence in sentences:
+        decorated = _DECORATED.match(sentence.text)
+        body = decorated["body"] if decorated else sentence.text
+        if not decorated and not _CAPITALS.match(body):
+            continue
+        if len(body.split()) > 12:
+            continue
+        matches = gaz.find(body.title() if body.isupper() else body)
+        if matches:
+            found[sentence.start] = matches[0].code
+    return found if len(set(found.values())) >= 2 else {}
+
+
 def _title_target(title: str, gaz: Gazetteer) -> str | None:
     """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any."""
     if not title:
@@ -521,11 +543,15 @@ def extract(
     text = clean_text(document.text)
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
+    sentences = split_sentences(text)
+    sections = _section_targets(sentences, gaz)
+    section: str | None = None
     context = Context(anchor=anchor)
     # Sentences without a trigger only update these; the context is rebuilt when a sentence has a trigger.
     previous = ""
     unread: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
+        section = sections.get(sentence.start, section)
         is_heading, day = heading_day(sentence.text, anchor)
         if is_heading:
             context = replace(context, heading=day)
@@ -545,6 +571,10 @@ def extract(
             )
         )
         for mention in found:
+            if section is not None and section != mention.issuer and "(default target)" in mention.explain[3]:
+                # A newsletter covering two crises: its section heading says which one the sentence is about.
+                explain = (*mention.explain[:3], f"target: {section} (the section's heading)", *mention.explain[4:])
+                mention = replace(mention, target=section, explain=explain)
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)

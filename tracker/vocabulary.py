@@ -61,7 +61,7 @@ _WITHDRAW = (
 _DESTINATION = (
     r"(?:(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:temporary|new|western|interim|makeshift)\s+)*"
-    r"(?:(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
+    r"(?:(?:[\w-]+\s+)?(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
     r"|to\s+the\s+(?:city|capital|port|south|north|east|west)\b)"
 )
 _EMBASSY = (
@@ -107,7 +107,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
         rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:[\w’'-]+\s+){{0,6}}?to"
-        rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?{_LEAVE}\b",
+        rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?(?:{_LEAVE}\b|go\b(?=\s*[.,;]|\s+home))",
         verb_at_end=True,
     ),
     # Official advice speaks to its readers: "If you're in Ukraine, you should leave now". Only counted where the
@@ -443,6 +443,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "to go",
         "arrang",
         "similar",
         "suit",
@@ -549,10 +550,11 @@ HEDGE = re.compile(
     _I,
 )
 PLANNED = re.compile(
-    r"\b(?:will|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
+    # "would remain closed", "will stay shut" state how things are, not a plan
+    r"\b(?:will(?!\s+(?:remain|stay))|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
-    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?would)\b|['’]ll\b",
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(
@@ -601,9 +603,10 @@ GOVERNMENT_BEFORE_PREPOSITION = re.compile(
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
 CLAUSE_BREAK = re.compile(
     r";|\b(?:but|while|whereas|although|because|after|before|when|unlike|which|who|whom|unless|amid|despite)\b"
-    # A quote is a break, unless it opens right after the speaker's verb: in 'The Foreign Office says "some
-    # embassy staff ... are being withdrawn"' the speaker is the subject.
-    r"|(?<!\bsays\s)(?<!\bsaid\s)(?<!:\s)[“”\"]",
+    # A quotation opens after punctuation and closes before it; a quote inside a clause is a scare quote or the
+    # speaker's words in his own clause ('Russia has "optimised" the staffing', 'The Foreign Office says "some
+    # embassy staff ... are being withdrawn"'), and the subject before it stays the subject.
+    r"|(?:(?<=[,;])|^)\s*[“\"]|[”\"](?=\s*[,.;:!?]|\s*$)",
     _I,
 )
 # A group noun that, as subject, names no issuer: "many countries ask citizens to leave" starts a clause, and
