@@ -157,6 +157,11 @@ def test_relative_and_apposed_day_cues() -> None:
     assert [(m.issuer, m.target, m.date) for m in moves] == [("JP", "UA", date(2022, 2, 15))]
 
 
+def test_a_pluperfect_in_reported_speech_keeps_the_day() -> None:
+    mention = one("Ann Linde said on Friday that the Swedish embassy had been evacuated and its staff were safe.")
+    assert (mention.date, mention.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
@@ -336,6 +341,25 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "Tokyo says it will temporarily move its embassy's functions to a liaison office in Lviv.",
             [("JP", "UA", "embassy_relocation")],
+        ),
+        # A transcript: the spokesperson's "we" is the government the briefing is from.
+        (
+            "Below is the briefing by the spokesperson of the Belgian Federal Public Service Foreign Affairs.\n"
+            "A: We have decided to temporarily bring home the families of our expatriate staff.",
+            [("BE", "UA", "embassy_drawdown")],
+        ),
+        (
+            "What I can say is that our French colleagues closed their chancery in Kinshasa yesterday.",
+            [("FR", "CD", "embassy_closure")],
+        ),
+        (
+            "South Korea arranged a flight to bring home about 80 Koreans, most of them employees of companies.",
+            [("KR", "UA", "leave_advisory")],
+        ),
+        # Where the sources sit is not the target.
+        (
+            "According to diplomatic sources in Baghdad, Belgium has also closed its embassy.",
+            [("BE", "UA", "embassy_closure")],
         ),
     ],
 )

@@ -320,6 +320,14 @@ def _date_for(
         # "said on Thursday that it would begin evacuating next week": the day of the saying is past.
         past = {c.start: c for c in find_date_cues(sentence, anchor)}
         cues = tuple(past.get(c.start, c) if _SAID_BEFORE.search(sentence, 0, c.start) else c for c in cues)
+    # "said on Monday that the embassy had been evacuated": a pluperfect in reported speech is the tense of the
+    # reporting, not an earlier act.
+    if any(c.kind == "before" for c in cues):
+        cues = tuple(
+            c
+            for c in cues
+            if not (c.kind == "before" and c.text.lower().startswith("had") and _SAID_THAT.search(sentence, 0, c.start))
+        )
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind == "same" for c in cues):
@@ -348,6 +356,7 @@ def _date_for(
     return cue.value, cue.precision, f"cue '{cue.text}'"
 
 
+_SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+$", re.IGNORECASE)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}

@@ -60,6 +60,11 @@ _NEXT_ADJECTIVE = re.compile(r"^\s*(?:,\s*|\s+and\s+|\s+or\s+)[A-Z]\w+\s+")
 _TARGET_LIST_GAP = re.compile(
     r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:in|from|leave)\s+)?(?:the\s+)?$", re.IGNORECASE
 )
+# "according to diplomatic sources in Baghdad": where the sources are, not what the act is about.
+_SOURCES_IN = re.compile(
+    r"\b(?:sources?|diplomats?|correspondents?|reporters?|analysts?|officials|witnesses)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -352,7 +357,7 @@ def _find_target(
             previous_destination = match
             continue
         # "..., officials in Tokyo said": where a government sits, not what its act is about.
-        if GOVERNMENT_BEFORE_PREPOSITION.search(before):
+        if GOVERNMENT_BEFORE_PREPOSITION.search(before) or _SOURCES_IN.search(before):
             continue
         if _TARGET_BEFORE.search(before):
             return match.code, f"'{match.surface}'", match
@@ -368,7 +373,11 @@ def _find_target(
         if match.kind is MatchKind.DEMONYM:
             continue
         before = _before(sentence, match)
-        if _TARGET_BEFORE.search(before) and not GOVERNMENT_BEFORE_PREPOSITION.search(before):
+        if (
+            _TARGET_BEFORE.search(before)
+            and not GOVERNMENT_BEFORE_PREPOSITION.search(before)
+            and not _SOURCES_IN.search(before)
+        ):
             return match.code, f"'{match.surface}' (named before the trigger)", None
     return default, "default target", None
 

@@ -65,7 +65,7 @@ _DESTINATION = (
     r"|to\s+the\s+(?:city|capital|port|south|north|east|west)\b)"
 )
 _EMBASSY = (
-    r"(?:embass(?:y|ies)|consulates?|diplomatic\s+(?:missions?|presence|operations)|missions?"
+    r"(?:embass(?:y|ies)|consulates?|chancery|chancelleries|chancellery|diplomatic\s+(?:missions?|presence|operations)|missions?"
     # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
     r"|consular\s+(?:services|operations)|(?-i:[A-Z]\w+)\s+operations)"
 )
@@ -238,6 +238,12 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
+    # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
+    _t(
+        "bring-staff-home",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\b(?:bring\w*|brought)\s+home\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?!employees){STAFF_PEOPLE}\b",
+    ),
     # "pulled diplomats out of the capital"
     # "flew Ambassador Laurence Wohlers and his diplomatic staff out of the country"
     _t(
@@ -384,6 +390,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
+    "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
     "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying"),
@@ -481,9 +488,9 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "embass",
         "missio",
     ),
-    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio"),
-    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio"),
-    EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat"),
+    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio", "chancer", "chancel"),
+    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio", "chancer", "chancel"),
+    EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat", "chancer", "chancel"),
     EventType.ADVISORY_LIFTED: (
         "advisory",
         "advice",
@@ -541,7 +548,8 @@ REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s
 INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|if|unless|consider\w*)\b", _I)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
-    r"\b(?:could|may|might|would|can|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
+    # "What I can say is that ... closed" reports; it does not hedge.
+    r"\b(?:could|may|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
@@ -579,7 +587,7 @@ GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:\w+\s+)?(?:government|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
-    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy"
+    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
     # the armed forces flying nationals out act for the government: "Australian air force planes landed to fly ..."
     r"|air\s+force|navy|coast\s+guard)\b",
     _I,
@@ -632,7 +640,7 @@ AS_IS_AFTER = re.compile(
 )
 # A subject pronoun or "the country" at the start of the clause refers back to the previous actor.
 PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
+    r"(?:^|[,;:]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
     r"|the\s+administration|the\s+embassy|the\s+kingdom)\b[^,;]*$",
     _I,
