@@ -162,6 +162,16 @@ def test_a_pluperfect_in_reported_speech_keeps_the_day() -> None:
     assert (mention.date, mention.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
 
 
+def test_a_day_later_counts_from_the_sentence_before() -> None:
+    text = (
+        "On Wednesday Canada told its citizens to leave Haiti. "
+        "A day later, the United States ordered its embassy staff out."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    days = {m.issuer: m.date for m in extract(document, PUBLISHED, "HT")}
+    assert days == {"CA": date(2022, 2, 9), "US": date(2022, 2, 10)}
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
@@ -361,6 +371,34 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "According to diplomatic sources in Baghdad, Belgium has also closed its embassy.",
             [("BE", "UA", "embassy_closure")],
         ),
+        # Lists whose later members follow "of", and "their citizens of X" as a place.
+        (
+            "The governments of the Netherlands, Latvia and of Norway also have called for the withdrawal of their "
+            "citizens of Ukraine.",
+            [("LV", "UA", "leave_advisory"), ("NL", "UA", "leave_advisory"), ("NO", "UA", "leave_advisory")],
+        ),
+        # "recommendation" is a noun, so the verb after it starts the advice.
+        (
+            'Seoul raised its alarm for Iran to "departure recommendation", and recommended the Korean residents to '
+            "leave Iran.",
+            [("KR", "IR", "leave_advisory")],
+        ),
+        ("Berlin urged Germans in Ethiopia to take the next available flight out.", [("DE", "ET", "leave_advisory")]),
+        # The target after "departing" is no subject.
+        (
+            "The State Department urged Americans to consider departing Haiti and authorised the departure of "
+            "non-emergency embassy staff.",
+            [("US", "HT", "embassy_drawdown")],
+        ),
+        (
+            "Britain said the dependants of staff at the British embassy in Manama would be temporarily withdrawn.",
+            [("GB", "BH", "embassy_drawdown")],
+        ),
+        (
+            "Turkey, which has about 25,000 citizens in Libya, has brought more than 5,000 of them home.",
+            [("TR", "LY", "leave_advisory")],
+        ),
+        ("The European Union's delegation returned to Port-au-Prince last month.", [("EU", "HT", "embassy_return")]),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -98,6 +98,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # Also resolved from the previous sentence's day: "A day later, the State Department ...".
+    ("next-day", re.compile(r"\b(?:a|one)\s+day\s+later|the\s+(?:next|following)\s+day\b", re.IGNORECASE)),
+    ("day-before", re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)(?=\s*[,.;])", re.IGNORECASE)),
     (
         "before",
         re.compile(
@@ -125,6 +128,8 @@ _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "tomorrow": (False, ("tomorrow",)),
     "week": (False, ("week", "days ago", "recent days")),
     "same": (False, ("same", "that day", "that date")),
+    "next-day": (False, ("day later", "next day", "following day")),
+    "day-before": (False, ("day earlier", "day before")),
     "before": (False, ("already", "previously", "earlier", "before", "had", "last month")),
 }
 
@@ -335,7 +340,13 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
         return False, None
     covered = cues[0].start
     for cue in cues:
-        if not _HEADING_REST.match(body[covered : cue.start]) or cue.kind in ("same", "before", "timestamp"):
+        if not _HEADING_REST.match(body[covered : cue.start]) or cue.kind in (
+            "same",
+            "next-day",
+            "day-before",
+            "before",
+            "timestamp",
+        ):
             break
         covered = cue.end
     rest = body[covered:]

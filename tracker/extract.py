@@ -131,6 +131,11 @@ def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
 def _governing_text(sentence: str, hit: TriggerHit) -> str:
     """The words just before the trigger and its first words: where 'not', 'could', 'will' govern it."""
     head = sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start]
+    # "urged Americans to consider departing Haiti and authorised the departure of staff": a second verb in the
+    # past starts an act of its own, out of reach of the hedge before it.
+    starts = [m.start() for m in _AND_PAST_VERB.finditer(head)]
+    if starts:
+        head = head[starts[-1] :]
     # Only the verb part of the trigger: a negation later inside it ("... to leave, not to stay") does not count.
     return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
 
@@ -143,8 +148,11 @@ def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | 
     return m if m is not None and m.start() < end else None
 
 
+_AND_PAST_VERB = re.compile(r"\band\s+(?=(?:\w+ed|told|sent|withdrew|shut|began|ordered)\b)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
 _GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
+# "a diplomat said London would evacuate": an outsider's prediction, not the government's announced plan.
+_HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source)s?\b[^.;]*\bsaid\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
@@ -167,7 +175,15 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         if undone:
             return f"negated inside the trigger ('{undone.group(0)}')"
         hedged = INTERIOR_HEDGE.search(inside)
-        if hedged:
+        # "... and said the dependants of staff would be temporarily withdrawn": a plan in reported speech.
+        reported = (
+            hedged is not None
+            and hedged.group(0).lower() == "would"
+            and _REPORTING.search(sentence, 0, hit.start) is not None
+            and not CONDITIONAL.search(sentence, hit.start)
+            and not _HYPOTHETICAL_SOURCE.search(sentence, 0, hit.start)
+        )
+        if hedged and not reported:
             return f"hypothetical inside the trigger ('{hedged.group(0)}')"
     hedge = HEDGE.search(governing)
     reported_plan = (
@@ -258,7 +274,7 @@ def _issuers_for(
 
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
 _DROPPED_SUBJECT = re.compile(
-    r"^[\s*•\-–—]*(?:has|have|had|will|also|then|later|closed|suspended|moved|relocated|urged|told|advised|ordered"
+    r"^[\s*•\-–—]*(?:\w+ly\s+)?(?:has|have|had|will|also|then|later|closed|suspended|moved|relocated|urged|told|advised|ordered"
     r"|evacuated|withdrew|pulled|reopened|returned|shut|asked|called|recommends|recommended|sent|flew|began|started"
     r"|announced)\b",
     re.IGNORECASE,
@@ -330,13 +346,15 @@ def _date_for(
         )
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
-    if any(c.kind == "same" for c in cues):
+    if any(c.kind in _RELATIVE_TO_PREVIOUS for c in cues):
         same_day = context.planned_day if status is Status.PLANNED else context.day
     # For a trigger that ends at its verb, the distance is measured from that verb.
     verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1) if hit.trigger.verb_at_end else None
-    cue = nearest_cue([c for c in cues if c.kind != "same" or same_day], hit.start, hit.end, verb)
-    if cue is not None and cue.kind == "same" and same_day:
-        return same_day, DatePrecision.DAY, f"cue '{cue.text}' -> the previous sentence's day"
+    cue = nearest_cue([c for c in cues if c.kind not in _RELATIVE_TO_PREVIOUS or same_day], hit.start, hit.end, verb)
+    if cue is not None and cue.kind in _RELATIVE_TO_PREVIOUS and same_day:
+        # "the same day", "a day later": counted from the day the sentence before reported
+        shifted = same_day + timedelta(days=_RELATIVE_TO_PREVIOUS[cue.kind])
+        return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> from the previous sentence's day"
     if cue is None:
         if issuer_carried() and (day := context.day):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
@@ -356,6 +374,7 @@ def _date_for(
     return cue.value, cue.precision, f"cue '{cue.text}'"
 
 
+_RELATIVE_TO_PREVIOUS = {"same": 0, "next-day": 1, "day-before": -1}
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
 _DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+$", re.IGNORECASE)

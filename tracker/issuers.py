@@ -30,10 +30,13 @@ from tracker.vocabulary import (
     SUBNATIONAL_BEFORE,
 )
 
+_OF_THEM = re.compile(r"\bof\s+them\b", re.IGNORECASE)
 _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
+# ("their citizens of Ukraine" is machine-translated "from Ukraine": a possessive makes the country a place.)
 _EMBASSY_OF = re.compile(
-    r"\b(?:embassy|consulate|mission|government|ministry|citizens|nationals|people)\s+of\s+(?:the\s+)?"
+    r"\b(?:embassy|consulate|mission|government|ministry|(?<!their\s)(?<!its\s)(?<!his\s)citizens"
+    r"|(?<!their\s)(?<!its\s)(?<!his\s)nationals|people)\s+of\s+(?:the\s+)?"
     r"(?:(?:Kingdom|Republic|State|Federation)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
@@ -50,7 +53,8 @@ _DESTINATION_BEFORE = re.compile(
 _DESTINATION_GOES_ON = re.compile(r"^\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 # Where the target of an event stands: "leave Ukraine", "the embassy in Kyiv", "advice for Lebanon".
 _TARGET_BEFORE = re.compile(
-    r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|out\s+of|capital|cities|city)"
+    r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|depart\w*|out\s+of|capital|cities|city"
+    r"|(?:return\w*|back)\s+to)"
     r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
     re.IGNORECASE,
 )
@@ -65,6 +69,8 @@ _SOURCES_IN = re.compile(
     r"\b(?:sources?|diplomats?|correspondents?|reporters?|analysts?|officials|witnesses)\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
+_NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -183,6 +189,13 @@ def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: i
         match = matches[index]
         if actor_rejection(sentence, match) is None or _is_listed_after_including(sentence, match):
             members = _extend_list(sentence, matches, index)
+            # "The governments of the Netherlands, Latvia and of Norway have called ...": members after the
+            # nearest eligible one, joined by the list, are in it although "of" precedes them.
+            for following in matches[index + 1 :]:
+                if following.end > trigger_start or not LIST_GAP.match(sentence[members[-1].end : following.start]):
+                    break
+                if following.kind is MatchKind.NAME:
+                    members.append(following)
             if members:
                 return members
     # "Canada and Australia, which had already urged their citizens ...": the antecedent is the subject.
@@ -235,6 +248,9 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     """A leave trigger must name who is told to leave: citizens, nationals, or a demonym plural."""
     # The people may follow the matched words: "bring back about 500 Chinese tourists".
     if _CITIZEN_WORD.search(sentence, start, min(len(sentence), end + 20)):
+        return True
+    # ...or be named before "of them": "Turkey, which has 25,000 citizens in Libya, has brought 5,000 of them home".
+    if _OF_THEM.search(sentence, start, end) and _CITIZEN_WORD.search(sentence, 0, start):
         return True
     # Demonyms name people in the plural, and some plurals end like the adjective: "the remaining Japanese".
     return any(
@@ -353,7 +369,7 @@ def _find_target(
             previous_destination = match
             continue
         previous_destination = None
-        if _DESTINATION_BEFORE.search(before) and not re.search(r"\bleave\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if _DESTINATION_BEFORE.search(before) and not _NOT_A_DESTINATION.search(before):
             previous_destination = match
             continue
         # "..., officials in Tokyo said": where a government sits, not what its act is about.

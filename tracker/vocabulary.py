@@ -23,7 +23,9 @@ CITIZENS = (
 )
 # Verbs and verb phrases of advice or order, in every inflection.
 ADVISE = (
-    r"(?:advis\w*|urg\w*|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*|order\w*|recommend\w*|instruct\w*"
+    # verbs only: "recommendation", "advisory", "urgent" and "orderly" are not advice given
+    r"(?:advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*"
+    r"|order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|instruct\w*"
     r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*"
     r"|arrang\w*\s+for|help\w*)"
 )
@@ -44,7 +46,11 @@ STAFF_PEOPLE = (
 STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?|diplomatic\s+presence)"
 # Filler inside a trigger that must not run over the citizens being told something: "the embassy urged
 # nationals to leave" is a leave advisory, not staff leaving.
-_NOT_CITIZENS = r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|\bbut\b)[^.;:!?])"
+# Nor over a new subject ("diplomats in Yerevan, Poland has quietly sent home ..."); "all but" is no "but".
+_NOT_CITIZENS = (
+    r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|(?<!all\s)\bbut\b"
+    r"|,\s+(?-i:[A-Z])\w*\s+(?:has|have|had|is|are|was|were|will|said)\b)[^.;:!?])"
+)
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
 _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
@@ -65,7 +71,9 @@ _DESTINATION = (
     r"|to\s+the\s+(?:city|capital|port|south|north|east|west)\b)"
 )
 _EMBASSY = (
-    r"(?:embass(?:y|ies)|consulates?|chancery|chancelleries|chancellery|diplomatic\s+(?:missions?|presence|operations)|missions?"
+    # "delegation": the EU's embassies are its delegations
+    r"(?:embass(?:y|ies)|consulates?|chancery|chancelleries|chancellery|delegations?"
+    r"|diplomatic\s+(?:missions?|presence|operations)|missions?"
     # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
     r"|consular\s+(?:services|operations)|(?-i:[A-Z]\w+)\s+operations)"
 )
@@ -156,7 +164,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*)\s+(?:home\s+|back\s+|out\s+)?"
         rf"(?:all\s+)?(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
-        rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?",
+        rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
+        # "has brought more than 5,000 of them home": the people were named just before
+        rf"|\b(?:bring\w*|brought|fl[yie]\w*|flown)\s+(?:[\w,]+\s+){{0,3}}?of\s+them\s+(?:home|out|back)\b",
     ),
     # "a frigate carried more than 120 Chinese citizens out of Aden", "took 100 British nationals out of Tripoli"
     # "to bring home Spaniards who wished to leave", "will fly Argentines stranded in Cusco home"
@@ -330,6 +340,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|will\s+(?:return|reopen|resume)|(?:were|are|is|was)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*)",
         verb_at_end=True,
     ),
+    # "said on Tuesday that they were all back at work in Conakry" (the sentence names the mission)
+    _t(
+        "they-are-back",
+        EventType.EMBASSY_RETURN,
+        r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*",
+    ),
     # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
     _t(
         "lift-ordered-departure",
@@ -419,6 +435,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "embassy-returns": ("return", "reopen", "re-open", "resum", "will ", "back"),
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
+    "they-are-back": ("back",),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
     "no-longer-advising": ("no longer", "stopped", "ceased"),
@@ -451,6 +468,8 @@ GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
         "to go",
+        "flight out",
+        "plane out",
         "arrang",
         "similar",
         "suit",
@@ -488,9 +507,9 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "embass",
         "missio",
     ),
-    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio", "chancer", "chancel"),
-    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio", "chancer", "chancel"),
-    EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat", "chancer", "chancel"),
+    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio", "chancer", "chancel", "delegation"),
+    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio", "chancer", "chancel", "delegation"),
+    EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat", "chancer", "chancel", "delegation"),
     EventType.ADVISORY_LIFTED: (
         "advisory",
         "advice",
@@ -562,7 +581,7 @@ PLANNED = re.compile(
     r"\b(?:will(?!\s+(?:remain|stay))|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
-    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,12}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(
@@ -595,7 +614,8 @@ GOVERNMENT_AFTER = re.compile(
 # Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
 PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
-    r"|within|around|for|of|about|by|leave|leaving|left|visit\w*|invade\w*|invading|enter\w*|including)\s+(?:the\s+)?$",
+    r"|within|around|for|of|about|by|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled|visit\w*|invade\w*"
+    r"|invading|enter\w*|including)\s+(?:the\s+)?$",
     _I,
 )
 # ...unless a government noun sits just before: "the foreign ministry in Moscow", "the government of Japan".
