@@ -399,6 +399,20 @@ def test_trigger_vocabulary_is_consistent() -> None:
             [("TR", "LY", "leave_advisory")],
         ),
         ("The European Union's delegation returned to Port-au-Prince last month.", [("EU", "HT", "embassy_return")]),
+        ("- Thailand: Bangkok began repatriating Thai agricultural workers.", [("TH", "UA", "leave_advisory")]),
+        (
+            "The Singapore Ministry of Foreign Affairs urged Singaporeans. to leave Myanmar as soon as possible.",
+            [("SG", "MM", "leave_advisory")],
+        ),
+        (
+            "The US embassy in N'Djamena suspended operations on 3 February. It reopened on Monday 18 February.",
+            [("US", "TD", "embassy_closure"), ("US", "TD", "embassy_return")],
+        ),
+        ("It reopened on Monday after the holiday.", []),
+        (
+            "The EU delegation sent part of its non-essential staff to Dakar on 8 September.",
+            [("EU", "UA", "embassy_drawdown")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -247,7 +247,7 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
 def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int) -> bool:
     """A leave trigger must name who is told to leave: citizens, nationals, or a demonym plural."""
     # The people may follow the matched words: "bring back about 500 Chinese tourists".
-    if _CITIZEN_WORD.search(sentence, start, min(len(sentence), end + 20)):
+    if _CITIZEN_WORD.search(sentence, start, min(len(sentence), end + 30)):
         return True
     # ...or be named before "of them": "Turkey, which has 25,000 citizens in Libya, has brought 5,000 of them home".
     if _OF_THEM.search(sentence, start, end) and _CITIZEN_WORD.search(sentence, 0, start):

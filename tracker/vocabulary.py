@@ -105,7 +105,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-citizens-to-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,90}}?\bto\s+"
+        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]|\.(?=\s+[a-z])){{0,90}}?\bto\s+"
         # "... to leave", "... to take up the French offer and leave"
         rf"(?:(?:\w+\s+)?|[^.;:!?]{{0,40}}?\band\s+){_LEAVE}\b",
     ),
@@ -248,6 +248,13 @@ TRIGGERS: tuple[Trigger, ...] = (
     ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
+    # "sent part of its non-essential staff to Dakar": only staff who are not needed are sent away
+    _t(
+        "send-non-essential-staff",
+        EventType.EMBASSY_DRAWDOWN,
+        r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)\s+"
+        r"(?:to|out|home|abroad)\b",
+    ),
     # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
     _t(
         "bring-staff-home",
@@ -346,6 +353,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RETURN,
         r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*",
     ),
+    # "The embassy suspended operations on 3 February. It reopened for limited services on Monday 18 February."
+    _t(
+        "it-reopened",
+        EventType.EMBASSY_RETURN,
+        r"^(?:it|the\s+mission)\s+(?:has\s+)?(?:re-?opened|resumed\s+(?:operations|work|services))\b",
+        after=EventType.EMBASSY_CLOSURE,
+    ),
     # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
     _t(
         "lift-ordered-departure",
@@ -406,6 +420,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
+    "send-non-essential-staff": ("essential", "emergency"),
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
@@ -436,6 +451,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
     "they-are-back": ("back",),
+    "it-reopened": ("reopen", "re-open", "resum"),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
     "no-longer-advising": ("no longer", "stopped", "ceased"),
@@ -457,6 +473,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
     "take-citizens-out": ("mov", "took", "taken", "taking", "help"),
     "put-citizens-on-transport": ("put", "pick", "get", "got"),
     "citizens-on-board": ("on board", "aboard"),
