@@ -413,6 +413,15 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The EU delegation sent part of its non-essential staff to Dakar on 8 September.",
             [("EU", "UA", "embassy_drawdown")],
         ),
+        (
+            "France said its embassy in Sanaa would close temporarily from Friday.",
+            [("FR", "YE", "embassy_closure")],
+        ),
+        ("Cuba said it would bring home all 725 of its doctors in Bolivia.", [("CU", "BO", "leave_advisory")]),
+        (
+            "Britain closed its embassy in Tripoli and moved its remaining diplomats to neighbouring Tunisia.",
+            [("GB", "LY", "embassy_closure"), ("GB", "LY", "embassy_relocation")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -67,3 +67,14 @@ def test_no_ends_a_sentence_when_words_follow() -> None:
         s.text for s in split_sentences("Is the embassy closing? No. On Sunday the staff left. No. 10 agreed.")
     ]
     assert sentences == ["Is the embassy closing?", "No.", "On Sunday the staff left.", "No. 10 agreed."]
+
+
+def test_replies_in_a_thread_are_dropped_and_the_article_after_them_kept() -> None:
+    text = (
+        "3/5 All Kenyans still in Sudan are advised to leave the country.\n\nReplies\n\n"
+        "@wanjiku_k · May 2\nUganda flew its people out a week ago.\n\n"
+        "The ministry said on Wednesday that a further group was expected in Nairobi."
+    )
+    cleaned = clean_text(text)
+    assert "Uganda" not in cleaned and "@wanjiku_k" not in cleaned
+    assert cleaned.endswith("a further group was expected in Nairobi.")

@@ -45,6 +45,8 @@ _LINK_BLOCK = re.compile(
     r"(?:\s+story)?|further\s+reading|more\s+from\s+\w+|you\s+might\s+also\s+like|top\s+stories)\s*:?\s*$",
     re.IGNORECASE,
 )
+# A reply's head in a social-media thread: "@wanjiku_k · May 2".
+_REPLY_HEAD = re.compile(r"^\s*@\w+\s*[·•|—–-]\s*\S")
 # A reader comment line: "Joanne K.: Canada closed its embassy years ago, didn't it?"
 _COMMENT_LINE = re.compile(r"^\s*[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)?\s+[A-Z]\.:\s+\S")
 
@@ -59,7 +61,8 @@ def clean_text(text: str) -> str:
         if in_links:
             in_links = bool(line.strip())
             continue
-        if _LINK_BLOCK.match(line):
+        # A link block, or a reply in a thread ("@wanjiku_k · May 2" and its text), runs to the next blank line.
+        if _LINK_BLOCK.match(line) or _REPLY_HEAD.match(line):
             in_links = True
             continue
         lower = line.lower()

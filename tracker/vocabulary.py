@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
-    r"|businesspeople|seafarers"
+    r"|businesspeople|seafarers|doctors|medics|nurses"
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:whose|who)\b))"
 )
@@ -288,6 +288,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*|ask\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
         rf"{_NOT_CITIZENS}{{0,40}}?\bto\s+(?:leave|depart|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
     ),
+    # "moved its remaining diplomats to neighbouring Tunisia, from where they will continue to work on Libya"
+    _t(
+        "move-diplomats-abroad",
+        EventType.EMBASSY_RELOCATION,
+        r"\b(?:mov\w*|relocat\w*)\s+(?:its|their)\s+(?:remaining\s+)?diplomats\s+(?:to|into)\s+(?:neighbouring\s+|neighboring\s+)?"
+        r"(?-i:[A-Z])",
+    ),
     # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
     _t(
         "move-embassy",
@@ -320,7 +327,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-closed",
         EventType.EMBASSY_CLOSURE,
         rf"\b{_EMBASSY}\b{_ONE_EVENT}{{0,70}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
-        rf"(?:closed|shut(?:\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations)\b",
+        rf"(?:closed|shut(?:\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations"
+        # "said its embassy would close temporarily from Friday"
+        rf"|(?:would|will)\s+(?:temporarily\s+)?(?:close|shut))\b",
         verb_at_end=True,
     ),
     # "The US embassy reopened on Thursday, a day after it closed to the public": the closure is the pronoun's
@@ -429,6 +438,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
     "move-embassy": ("mov", "relocat", "transfer", "shift"),
+    "move-diplomats-abroad": ("mov", "relocat"),
     "embassy-moves": ("mov", "relocat", "transfer"),
     "open-office-elsewhere": ("open", "set", "establish"),
     "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
@@ -445,7 +455,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "it has been",
         "they suspended",
     ),
-    "embassy-closed": ("closed", "shut", "suspend"),
+    "embassy-closed": ("close", "shut", "suspend"),
     "return-embassy": ("return", "reopen", "re-open", "resum", "re-establish", "back"),
     "embassy-returns": ("return", "reopen", "re-open", "resum", "will ", "back"),
     "lift-ordered-departure": ("departure",),
@@ -473,6 +483,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
     "take-citizens-out": ("mov", "took", "taken", "taking", "help"),
     "put-citizens-on-transport": ("put", "pick", "get", "got"),
