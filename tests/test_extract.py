@@ -413,9 +413,11 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The EU delegation sent part of its non-essential staff to Dakar on 8 September.",
             [("EU", "UA", "embassy_drawdown")],
         ),
+        # The main verb's subject stands before a relative clause; a condition in a later clause is not this one's.
         (
-            "France said its embassy in Sanaa would close temporarily from Friday.",
-            [("FR", "YE", "embassy_closure")],
+            'France, which told its nationals to depart "as soon as possible," said its embassy in Sanaa would close '
+            "temporarily from Friday, while Germany said it could withdraw staff if the situation worsened.",
+            [("FR", "YE", "embassy_closure"), ("FR", "YE", "leave_advisory")],
         ),
         ("Cuba said it would bring home all 725 of its doctors in Bolivia.", [("CU", "BO", "leave_advisory")]),
         (

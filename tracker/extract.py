@@ -148,6 +148,13 @@ def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | 
     return m if m is not None and m.start() < end else None
 
 
+def _clause_end(sentence: str, position: int) -> int:
+    """Where the clause holding `position` ends: "..., while Germany said it could withdraw staff if ..." is not
+    the first clause's condition."""
+    following = _NEXT_CLAUSE.search(sentence, position)
+    return following.start() if following else len(sentence)
+
+
 _AND_PAST_VERB = re.compile(r"\band\s+(?=(?:\w+ed|told|sent|withdrew|shut|began|ordered)\b)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
 _GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
@@ -180,7 +187,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             hedged is not None
             and hedged.group(0).lower() == "would"
             and _REPORTING.search(sentence, 0, hit.start) is not None
-            and not CONDITIONAL.search(sentence, hit.start)
+            and not CONDITIONAL.search(sentence, hit.start, _clause_end(sentence, hit.end))
             and not _HYPOTHETICAL_SOURCE.search(sentence, 0, hit.start)
         )
         if hedged and not reported:
@@ -193,7 +200,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             REPORTED_WOULD.search(governing, 0, hedge.start()) is not None
             or _REPORTING.search(sentence, 0, hit.start) is not None  # "said ... that the first group would"
         )
-        and not CONDITIONAL.search(sentence, hit.start)  # "said it would evacuate if Russia invades"
+        and not CONDITIONAL.search(sentence, hit.start, _clause_end(sentence, hit.end))  # "would evacuate if ..."
     )
     if hedge and not reported_plan:
         return f"hypothetical ('{hedge.group(0)}')"

@@ -71,6 +71,8 @@ _SOURCES_IN = re.compile(
 )
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
+_VERB_FIRST = re.compile(r"\s*(?:said|says|added|announced|told|urged|confirmed|stated)\b", re.IGNORECASE)
+_COMMA_WHICH = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -198,6 +200,14 @@ def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: i
                     members.append(following)
             if members:
                 return members
+    # "France, which told its nationals to depart "as soon as possible," said its embassy would close": the
+    # clause opens with the main verb, whose subject stands before the relative clause.
+    if _VERB_FIRST.match(sentence, start, trigger_start):
+        commas = [m.start() for m in _COMMA_WHICH.finditer(sentence, 0, start)]
+        if commas:
+            before = [m for m in matches if m.end <= commas[-1]]
+            if before and before[-1].kind is MatchKind.NAME and not sentence[before[-1].end : commas[-1]].strip():
+                return _extend_list(sentence, before, len(before) - 1)
     # "Canada and Australia, which had already urged their citizens ...": the antecedent is the subject.
     antecedent_end = relative_antecedent_end(sentence, trigger_start)
     if antecedent_end is not None:
