@@ -28,14 +28,14 @@ class Floor:
 
 FLOORS = [
     # The team corpus (tests/eval/labels.jsonl): written by us to cover the hard cases.
-    Floor("labels.jsonl", 72, precision=0.99, recall=0.96, dates=0.95),
+    Floor("labels.jsonl", 72, precision=0.99, recall=0.99, dates=0.95),
     # Round 2: written as a held-out set by someone who had not seen the extractor; measured untouched first
     # (P 0.859, R 0.678), then used for development.
     Floor(
         "round2/labels.jsonl",
         24,
         precision=0.98,
-        recall=0.96,
+        recall=0.99,
         dates=0.92,
         forbidden=(
             # The headline "Germany, Japan Airlift Citizens And Staff" reads as Japan evacuating citizens, while the
@@ -46,12 +46,15 @@ FLOORS = [
     # Round 3: the second held-out set; measured untouched first (P 0.895, R 0.680), then used for development.
     Floor("round3/labels.jsonl", 24, precision=0.98, recall=0.99, dates=0.98, forbidden=None),
     # Round 4: the third held-out set; measured untouched first (P 0.900, R 0.726), then used for development.
-    Floor("round4/labels.jsonl", 20, precision=0.96, recall=0.91, dates=0.97, forbidden=None),
+    Floor("round4/labels.jsonl", 20, precision=1.0, recall=0.98, dates=0.97, forbidden=None),
     # Round 5 (was holdout4): measured untouched first (P 1.000, R 0.889), then used for development.
-    Floor("round5/labels.jsonl", 20, precision=1.0, recall=0.95, dates=0.98),
+    Floor("round5/labels.jsonl", 20, precision=1.0, recall=0.98, dates=0.98),
     # Round 6 (was holdout5, written by two helpers in denser, harder styles: timelines, transcripts, forum threads,
     # tables, two-crisis newsletters): measured untouched first (P 0.902, R 0.631), then used for development.
-    Floor("round6/labels.jsonl", 20, precision=0.95, recall=0.80, dates=0.90, forbidden=None),
+    Floor("round6/labels.jsonl", 20, precision=0.97, recall=0.92, dates=0.93, forbidden=None),
+    # Round 7 (was holdout7, written by two helpers with the labelling conventions spelled out): measured untouched
+    # first (P 0.902, R 0.617, dates 0.836), then used for development.
+    Floor("round7/labels.jsonl", 20, precision=0.90, recall=0.61, dates=0.83, forbidden=None),
 ]
 
 
