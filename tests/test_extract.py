@@ -424,6 +424,46 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Britain closed its embassy in Tripoli and moved its remaining diplomats to neighbouring Tunisia.",
             [("GB", "LY", "embassy_closure"), ("GB", "LY", "embassy_relocation")],
         ),
+        (
+            "We have decided to reduce the staff of the British High Commission in Freetown to a small core team.",
+            [("GB", "SL", "embassy_drawdown")],
+        ),
+        (
+            "Canberra cut the staff of its consulate in Dili to three. Japan urged calm. The consulate has shut.",
+            [("AU", "TL", "embassy_closure"), ("AU", "TL", "embassy_drawdown")],
+        ),
+        (
+            "Canada withdrew embassy staff from Myanmar. The UK Foreign Office followed on Wednesday, telling "
+            "Britons to leave Myanmar.",
+            [("CA", "MM", "embassy_drawdown"), ("GB", "MM", "leave_advisory")],
+        ),
+        ("Our embassy told Dutch nationals in Kisumu to leave those towns and come to Nairobi.", []),
+        ("Kenya Airways and the Nigerian carrier Arik Air have suspended flights and followed.", []),
+        (
+            "Paraguay, one of the states that recognise Taipei rather than Beijing, said the families of its "
+            "diplomats in Taipei had been flown home.",
+            [("PY", "TW", "embassy_drawdown")],
+        ),
+        ("Some argue that France should also have told its citizens in Israel to leave.", []),
+        (
+            "The Farnesina has invited the Italians still in Albania to leave the country.",
+            [("IT", "AL", "leave_advisory")],
+        ),
+        (
+            "It will also provide charter flights from Tokyo to Hong Kong for Britons who want to leave Japan.",
+            [("GB", "JP", "leave_advisory")],
+        ),
+        ("Beijing said it had bused 3,000 Chinese nationals out of Miyagi.", [("CN", "UA", "leave_advisory")]),
+        ("Thailand says it will send an air force plane for its nationals in China.", [("TH", "CN", "leave_advisory")]),
+        ("Berlin urged Germans in Niger to take seats on the French flights.", [("DE", "NE", "leave_advisory")]),
+        (
+            "The United States moved its remaining diplomats from Kyiv to the western city of Lviv last week.",
+            [("US", "UA", "embassy_relocation")],
+        ),
+        (
+            "The Quai d'Orsay advised French nationals with no compelling reason to stay to leave Zaire.",
+            [("FR", "CD", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

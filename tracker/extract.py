@@ -29,7 +29,7 @@ from tracker.issuers import (
     subject_issuers,
     trailing_issuers,
 )
-from tracker.records import CLOSES, DatePrecision, Document, EventType, Mention, Status
+from tracker.records import CLOSES, EMBASSY_TYPES, DatePrecision, Document, EventType, Mention, Status
 from tracker.text import Sentence, clean_text, split_sentences
 from tracker.vocabulary import (
     ANY_GATE,
@@ -157,7 +157,8 @@ def _clause_end(sentence: str, position: int) -> int:
 
 _AND_PAST_VERB = re.compile(r"\band\s+(?=(?:\w+ed|told|sent|withdrew|shut|began|ordered)\b)", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
-_GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|come|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
+# ("and come to Nairobi" moves within the country: only going home or back leaves it.)
+_GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
 # "a diplomat said London would evacuate": an outsider's prediction, not the government's announced plan.
 _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source)s?\b[^.;]*\bsaid\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
@@ -236,6 +237,7 @@ def _issuers_for(
     matches: list[CountryMatch],
     hit: TriggerHit,
     previous_actor: Callable[[], str | None],
+    mission_owner: str | None = None,
 ) -> tuple[list[str], str, float]:
     """(issuer codes, cue description, confidence penalty)."""
     text = sentence.text
@@ -266,6 +268,9 @@ def _issuers_for(
         earlier = first_actor(text[:start], [m for m in matches if m.end <= start], exclude="") if start else None
         if earlier:
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
+        # "The consulate has shut.": the mission last reported on, whoever else was named since.
+        if mission_owner and _A_MISSION.search(pronoun):
+            return [mission_owner], f"'{pronoun}' -> the mission last reported on", 0.2
         if actor := previous_actor():
             return [actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
     # A table row or bullet named by its country: "Japan - Recommends that ...; embassy cut to essential staff".
@@ -279,6 +284,7 @@ def _issuers_for(
     return [], "no issuer", 0.0
 
 
+_A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
 _DROPPED_SUBJECT = re.compile(
     r"^[\s*•\-–—]*(?:\w+ly\s+)?(?:has|have|had|will|also|then|later|closed|suspended|moved|relocated|urged|told|advised|ordered"
@@ -306,6 +312,7 @@ class Context:
     anchor: date = date.min
     last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
     previous_type: EventType | None = None  # what the sentence just before reported ("withdrew that advice")
+    mission_owner: str | None = None  # whose embassy or consulate was last reported on ("The consulate has shut.")
     heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
     # Sentences since `actor` was read that nobody has read for an actor yet: a sentence without a trigger is
     # only read for one if a later sentence needs it (most sentences of an article have no trigger).
@@ -406,6 +413,10 @@ def _sentence_mentions(
     for hit in hits:
         event_type = hit.trigger.event_type
         if hit.trigger.name == "same-again":
+            # "followed on Wednesday, telling Britons to leave": the clause says itself what was done.
+            clause_end = _clause_end(text, hit.end)
+            if any(other is not hit and hit.end <= other.start < clause_end for other in hits):
+                continue
             # "issued similar advice" names what it repeats; "followed suit" repeats the last event reported.
             if _ADVICE.search(text, hit.start, hit.end):
                 event_type = EventType.LEAVE_ADVISORY
@@ -428,7 +439,7 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor)
+        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner)
         if not issuers and issuer_hint:
             # Official advice names no issuer: it is its publisher's own.
             issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
@@ -632,6 +643,9 @@ def extract(
             last_type=found[-1].event_type if found else context.last_type,
             previous_type=found[-1].event_type if found else None,
             heading=context.heading,
+            mission_owner=next(
+                (m.issuer for m in reversed(found) if m.event_type in EMBASSY_TYPES), context.mission_owner
+            ),
         )
     return _retarget(mentions, default_target, _title_target(document.title, gaz))
 

@@ -66,7 +66,7 @@ _TARGET_LIST_GAP = re.compile(
 )
 # "according to diplomatic sources in Baghdad": where the sources are, not what the act is about.
 _SOURCES_IN = re.compile(
-    r"\b(?:sources?|diplomats?|correspondents?|reporters?|analysts?|officials|witnesses)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"\b(?:sources?|correspondents?|reporters?|analysts?|officials|witnesses)\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.

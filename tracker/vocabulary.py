@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
-    r"|businesspeople|seafarers|doctors|medics|nurses"
+    r"|businesspeople|seafarers|doctors|medics|nurses|passengers"
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:whose|who)\b))"
 )
@@ -25,7 +25,7 @@ CITIZENS = (
 ADVISE = (
     # verbs only: "recommendation", "advisory", "urgent" and "orderly" are not advice given
     r"(?:advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*"
-    r"|order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|instruct\w*"
+    r"|order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|instruct\w*|invit(?:e|es|ed|ing)"
     r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*"
     r"|arrang\w*\s+for|help\w*)"
 )
@@ -33,7 +33,8 @@ ADVISE = (
 _PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
-    r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out)"
+    r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
+    r"|take\s+(?:up\s+)?(?:seats|places|a\s+seat|a\s+place)\s+on)"
 )
 # A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
@@ -43,7 +44,10 @@ STAFF_PEOPLE = (
     r"|family\s+members|families|dependents|dependants|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
-STAFF = rf"(?:{STAFF_PEOPLE}|embassy|embassies|(?:foreign|diplomatic)\s+missions?|diplomatic\s+presence)"
+STAFF = (
+    rf"(?:{STAFF_PEOPLE}|embassy|embassies|high\s+commissions?|(?:foreign|diplomatic)\s+missions?"
+    r"|diplomatic\s+presence)"
+)
 # Filler inside a trigger that must not run over the citizens being told something: "the embassy urged
 # nationals to leave" is a leave advisory, not staff leaving.
 # Nor over a new subject ("diplomats in Yerevan, Poland has quietly sent home ..."); "all but" is no "but".
@@ -72,7 +76,7 @@ _DESTINATION = (
 )
 _EMBASSY = (
     # "delegation": the EU's embassies are its delegations
-    r"(?:embass(?:y|ies)|consulates?|chancery|chancelleries|chancellery|delegations?"
+    r"(?:embass(?:y|ies)|consulates?|high\s+commissions?|chancery|chancelleries|chancellery|delegations?"
     r"|diplomatic\s+(?:missions?|presence|operations)|missions?"
     # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
     r"|consular\s+(?:services|operations)|(?-i:[A-Z]\w+)\s+operations)"
@@ -134,7 +138,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
         r"|followed\s+suit|did\s+(?:the\s+same|likewise)|join(?:s|ed)?\s+in\b"
         # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
-        r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later)\b)))",
+        r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
+        r"|the\s+next\s+day|the\s+following\s+day|with\s+(?:its|their)\s+own)\b)))",
     ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
@@ -162,7 +167,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "bring-citizens-home",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*)\s+(?:home\s+|back\s+|out\s+)?"
+        rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*|return(?:s|ed|ing)?)\s+(?:home\s+|back\s+|out\s+|away\s+)?"
         rf"(?:all\s+)?(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
         # "has brought more than 5,000 of them home": the people were named just before
@@ -179,7 +184,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|moving|evacuated|help\w*)\s+"
+        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?ed)\s+"
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
     ),
@@ -187,9 +192,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "put-citizens-on-transport",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got)\s+(?:[\w,.-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got|collect\w*)\s+(?:[\w,.-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"(?:\s+on\s+(?:\w+\s+)?(?:buses|flights?|planes?|ships?|convoys?|trains?|ferr\w+)|\s+(?:in|at|from)\s+(?-i:[A-Z])"
         rf"|\s+out\s+of\b|(?=[\s,.;]))",
+    ),
+    # "will send an air force plane for its nationals", "Military aircraft to be sent for Russians in Wuhan"
+    _t(
+        "transport-sent-for-people",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:sen[dt]\w*\s+(?:[\w-]+\s+){{0,3}}?(?:aircraft|planes?|jets?|flights?|ships?|buses|convoys?|Hercules)"
+        rf"|(?:aircraft|planes?|jets?|flights?|ships?|buses)\s+(?:to\s+be|will\s+be|would\s+be|was|were|being)\s+sent)"
+        rf"\s+(?:to\s+(?-i:[A-Z])\w+\s+)?(?:to\s+)?(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up)\s+(?:its\s+|their\s+|the\s+)?"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "left Tel Aviv on Tuesday with 211 Brazilians on board"
     _t(
@@ -201,7 +215,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "repatriation-flights",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:(?:repatriation|evacuation|rescue)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
+        rf"\b(?:(?:repatriation|evacuation|rescue|charter(?:ed)?)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
         rf"|arrang\w*\s+(?:[\w-]+\s+){{0,2}}?flights?)\s+(?:[^.;:!?]{{0,60}}?\s)?"
         rf"(?:for|of|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
@@ -235,7 +249,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_DRAWDOWN,
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home"
-        rf"|flown\s+(?:back|home|out))|left|leaving)\b",
+        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn)\b",
         verb_at_end=True,
     ),
     # "embassy cut to essential staff", "reduced its embassy to a skeleton team"
@@ -274,7 +288,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "order-staff-out",
         EventType.EMBASSY_DRAWDOWN,
         rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}"
-        rf"(?:\s+of\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate))?\s+(?:out|home)\b",
+        rf"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?\s+(?:out|home)\b",
     ),
     # "will send its diplomats back to Kyiv next week"
     _t(
@@ -292,8 +306,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "move-diplomats-abroad",
         EventType.EMBASSY_RELOCATION,
-        r"\b(?:mov\w*|relocat\w*)\s+(?:its|their)\s+(?:remaining\s+)?diplomats\s+(?:to|into)\s+(?:neighbouring\s+|neighboring\s+)?"
-        r"(?-i:[A-Z])",
+        r"\b(?:mov\w*|relocat\w*)\s+(?:its|their)\s+(?:remaining\s+)?diplomats\s+(?:from\s+(?-i:[A-Z])\w+\s+)?(?:to|into)\s+"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
     ),
     # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
     _t(
@@ -327,7 +341,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-closed",
         EventType.EMBASSY_CLOSURE,
         rf"\b{_EMBASSY}\b{_ONE_EVENT}{{0,70}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
-        rf"(?:closed|shut(?:\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations"
+        rf"(?:closed|closes|shut(?:s|\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations"
         # "said its embassy would close temporarily from Friday"
         rf"|(?:would|will)\s+(?:temporarily\s+)?(?:close|shut))\b",
         verb_at_end=True,
@@ -420,11 +434,12 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "advise-that-citizens-leave": (" that ",),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
-    "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship"),
+    "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship", "return"),
     "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
-    "repatriation-flights": ("repatriation", "evacuation", "rescue", "arrang"),
-    "put-citizens-on-transport": ("put", "pick", "get", "got"),
+    "repatriation-flights": ("repatriation", "evacuation", "rescue", "arrang", "charter"),
+    "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board",),
+    "transport-sent-for-people": ("sent", "send"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
@@ -483,10 +498,11 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
-    "take-citizens-out": ("mov", "took", "taken", "taking", "help"),
-    "put-citizens-on-transport": ("put", "pick", "get", "got"),
+    "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed"),
+    "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard"),
 }
 
@@ -498,6 +514,8 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "to go",
         "flight out",
         "plane out",
+        "seat",
+        "place on",
         "arrang",
         "similar",
         "suit",
@@ -563,7 +581,8 @@ ANY_GATE = re.compile(
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
     r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical)"
-    r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never|no|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
+    r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never"
+    r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
     r"|without(?!\s+(?:a\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+)?(?:need|reason))"
     r"|wrongly|incorrectly|erroneously|falsely|mistakenly"
@@ -573,8 +592,8 @@ NEGATION = re.compile(
 # What follows "leave" when the advice is about a district, not the country: an evacuation order for a coast or
 # a city is local, not a government telling its nationals to leave a country.
 LOCAL_LEAVE_OBJECT = re.compile(
-    r"\s+(?:the\s+|their\s+|its\s+)?(?:coast|coastline|area|areas|city|town|region|homes?|border\s+area|zone|island"
-    r"|building|premises|neighbou?rhood|district|province|state|camp)\b",
+    r"\s+(?:the\s+|their\s+|its\s+|those\s+|these\s+)?(?:coast|coastline|areas?|city|cities|towns?|regions?|homes?"
+    r"|border\s+areas?|zones?|islands?|building|premises|neighbou?rhoods?|districts?|provinces?|state|camps?)\b",
     _I,
 )
 # Sub-national offices before an ambiguous name: "the governor of Georgia" is a US state's.
@@ -601,7 +620,7 @@ HEDGE = re.compile(
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
     # counterfactual opinions: "Spain should have closed its embassy months ago"
-    r"|should\s+have|ought\s+to|must\s+have)\b",
+    r"|should\s+(?:\w+\s+)?have|ought\s+to|must\s+have)\b",
     _I,
 )
 PLANNED = re.compile(
@@ -624,14 +643,15 @@ REPORTED = re.compile(
 NOT_GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:invasion|invad\w*|troops?|forces|army|military|soldiers|threat|aggression|attacks?"
     r"|offensive|build-?up|border|incursion|tanks|missiles?|escalation|war|side|territory|soil|capital"
-    r"|city|people|citizens|nationals|airspace|airlines?|airport|carrier|companies|company|firms?|businesses"
+    r"|city|people|citizens|nationals|airspace|airlines?|airways|(?-i:Air\s+[A-Z])|flights?|airport|carriers?|companies"
+    r"|company|firms?|businesses"
     # "EU member states", "her EU partners": the members act, not the union.
     r"|member\s+states?|members|partners|allies|countries|nations|states)\b",
     _I,
 )
 # Words after a demonym that make it a government actor: "the Japanese government", "Russian diplomats".
 GOVERNMENT_AFTER = re.compile(
-    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:government|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
+    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
     r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
@@ -642,7 +662,8 @@ GOVERNMENT_AFTER = re.compile(
 # Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
 PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
-    r"|within|around|for|of|about|by|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled|visit\w*|invade\w*"
+    r"|within|around|for|of|about|by|than|recogni[sz]\w*|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled"
+    r"|visit\w*|invade\w*"
     r"|invading|enter\w*|including)\s+(?:the\s+)?$",
     _I,
 )
@@ -690,6 +711,6 @@ AS_IS_AFTER = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
-    r"|the\s+administration|the\s+embassy|the\s+kingdom)\b[^,;]*$",
+    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+high\s+commission|the\s+kingdom)\b[^,;]*$",
     _I,
 )
