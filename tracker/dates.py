@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tracker.records import DatePrecision
+from tracker.text import holds_any
 
 MONTHS = {
     name: index
@@ -215,17 +216,20 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
     return anchor, DatePrecision.ON_OR_BEFORE
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=256)
 def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[DateCue, ...]:
     """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind."""
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
     lower = sentence.lower()
-    has_digit = any(c.isdigit() for c in sentence)
+    has_digit = _DIGIT.search(sentence) is not None
     for kind, pattern in _PATTERNS:
         # Most patterns need a digit or one of a few words: a substring test spares most sentences the scan.
         digit, words = _CUE_NEEDS[kind]
-        if (digit and not has_digit) or (words and not any(word in lower for word in words)):
+        if (digit and not has_digit) or (words and not holds_any(lower, words)):
             continue
         for m in pattern.finditer(sentence):
             if any(m.start() < end and start < m.end() for start, end in taken):

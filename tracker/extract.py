@@ -30,9 +30,8 @@ from tracker.issuers import (
     trailing_issuers,
 )
 from tracker.records import CLOSES, EMBASSY_TYPES, DatePrecision, Document, EventType, Mention, Status
-from tracker.text import Sentence, clean_text, split_sentences
+from tracker.text import Sentence, clean_text, holds_any, split_sentences
 from tracker.vocabulary import (
-    ANY_GATE,
     CONDITIONAL,
     GATES,
     HEDGE,
@@ -66,38 +65,37 @@ class TriggerHit:
     end: int
 
 
-def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[tuple[Trigger, tuple[str, ...]], ...]], ...]:
-    """Triggers grouped by their gate (their event type's words, plus their own extra ones), each with its finer
-    needs: a sentence is tested once per gate, and a trigger's needs only once its gate has let it through."""
-    groups: dict[tuple[str, ...], list[tuple[Trigger, tuple[str, ...]]]] = {}
+_Member = tuple[Trigger, tuple[str, ...], tuple[str, ...]]
+
+
+def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_Member, ...]], ...]:
+    """Triggers grouped by event type: the type's gate words, its triggers (each with the extra words that open it
+    alone and its finer needs), and those of them that have extra words. A sentence is tested once per type; when
+    the type's gate is shut only the triggers with extra words are looked at."""
+    groups: dict[EventType, list[_Member]] = {}
     for trigger in TRIGGERS:
-        gate = tuple(sorted({*GATES[trigger.event_type], *TRIGGER_GATE_EXTRA.get(trigger.name, ())}))
-        groups.setdefault(gate, []).append((trigger, TRIGGER_NEEDS.get(trigger.name, ())))
-    return tuple((gate, tuple(members)) for gate, members in groups.items())
+        extra = TRIGGER_GATE_EXTRA.get(trigger.name, ())
+        groups.setdefault(trigger.event_type, []).append((trigger, extra, TRIGGER_NEEDS.get(trigger.name, ())))
+    return tuple(
+        (GATES[event_type], tuple(members), tuple(m for m in members if m[1])) for event_type, members in groups.items()
+    )
 
 
 _GATE_GROUPS = _gate_groups()
 
 
-def _holds_any(lower: str, words: tuple[str, ...]) -> bool:
-    # A plain loop: any() over a generator costs more than the substring tests it runs here, on every sentence.
-    for word in words:  # noqa: SIM110
-        if word in lower:
-            return True
-    return False
-
-
 def find_triggers(sentence: str) -> list[TriggerHit]:
     """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
     hits: list[TriggerHit] = []
+    # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
+    # regex alternation tries every word at every position.)
     lower = sentence.lower()
-    if not ANY_GATE.search(lower):
-        return []
-    for gate, members in _GATE_GROUPS:
-        if not _holds_any(lower, gate):
-            continue
-        for trigger, needs in members:
-            if needs and not _holds_any(lower, needs):
+    for gate, members, with_extra in _GATE_GROUPS:
+        type_open = holds_any(lower, gate)
+        for trigger, extra, needs in members if type_open else with_extra:
+            if not type_open and not holds_any(lower, extra):
+                continue
+            if needs and not holds_any(lower, needs):
                 continue
             for m in trigger.pattern.finditer(sentence):
                 hits.append(TriggerHit(trigger, m.start(), m.end()))
@@ -133,9 +131,10 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
     head = sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start]
     # "urged Americans to consider departing Haiti and authorised the departure of staff": a second verb in the
     # past starts an act of its own, out of reach of the hedge before it.
-    starts = [m.start() for m in _AND_PAST_VERB.finditer(head)]
-    if starts:
-        head = head[starts[-1] :]
+    if " and " in head:
+        starts = [m.start() for m in _AND_PAST_VERB.finditer(head)]
+        if starts:
+            head = head[starts[-1] :]
     # Only the verb part of the trigger: a negation later inside it ("... to leave, not to stay") does not count.
     return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
 

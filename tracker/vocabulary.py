@@ -428,7 +428,29 @@ TRIGGERS: tuple[Trigger, ...] = (
 
 # A finer cheap test per trigger: at least one of these substrings of the lower-cased sentence, or the trigger's
 # pattern cannot match. Saves running most patterns on sentences that only share their event type's gate words.
+# The verbs of _WITHDRAW, for the drawdown triggers built on it.
+_WITHDRAW_WORDS = (
+    "withdr",
+    "evacuat",
+    "airlift",
+    "scal",
+    "pull",
+    "reduc",
+    "cut",
+    "draw",
+    "drew",
+    "optimi",
+    "send",
+    "sent",
+    "departure",
+    "fly",
+    "flew",
+    "flown",
+    "flying",
+)
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "withdraw-staff": _WITHDRAW_WORDS,
+    "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated"),
     "you-should-leave": ("you",),
     "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
     "advise-that-citizens-leave": (" that ",),
@@ -570,11 +592,6 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "ceased",
     ),
 }
-
-# All gate words in one pattern over the lower-cased sentence: one scan rules out most sentences at once.
-ANY_GATE = re.compile(
-    "|".join(sorted({re.escape(word) for words in (*GATES.values(), *TRIGGER_GATE_EXTRA.values()) for word in words}))
-)
 
 # --- Filters -------------------------------------------------------------------------------------------------
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
