@@ -69,6 +69,11 @@ def test_infer_anchor_uses_the_years_the_text_names() -> None:
         ("On Friday, Britain told its citizens to leave.", (False, None)),
         ("Feb. 7 and Britain left.", (False, None)),
         ("1.", (False, None)),
+        # compact entry dates, read only as headings: the ambiguous "8/4" the way that lands near publication
+        ("Sun 10.02.", (True, date(2022, 2, 10))),
+        ("Tuesday 8th.", (True, date(2022, 2, 8))),
+        ("9.II.", (True, date(2022, 2, 9))),
+        ("3.5 million people left.", (False, None)),
     ],
 )
 def test_timeline_headings(sentence: str, expected: tuple[bool, date | None]) -> None:
@@ -85,3 +90,8 @@ def test_day_month_numbers_only_where_the_order_is_certain() -> None:
 def test_dotted_dates_with_a_year_are_day_first() -> None:
     (cue,) = find_date_cues("Consulate in Aqaba closed until further notice - 18.03.2003", SATURDAY)
     assert cue.value == date(2003, 3, 18)
+
+
+def test_an_ambiguous_day_month_heading_is_read_near_the_publication_date() -> None:
+    assert heading_day("3. 8/4.", date(1994, 4, 15)) == (True, date(1994, 4, 8))
+    assert heading_day("3. 8/4.", date(1994, 6, 15)) == (False, None)  # neither reading is near

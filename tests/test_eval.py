@@ -44,17 +44,21 @@ FLOORS = [
         ),
     ),
     # Round 3: the second held-out set; measured untouched first (P 0.895, R 0.680), then used for development.
-    Floor("round3/labels.jsonl", 24, precision=0.98, recall=0.99, dates=0.98, forbidden=None),
+    Floor("round3/labels.jsonl", 24, precision=0.98, recall=1.0, dates=0.98, forbidden=None),
     # Round 4: the third held-out set; measured untouched first (P 0.900, R 0.726), then used for development.
     Floor("round4/labels.jsonl", 20, precision=1.0, recall=0.98, dates=0.97, forbidden=None),
     # Round 5 (was holdout4): measured untouched first (P 1.000, R 0.889), then used for development.
-    Floor("round5/labels.jsonl", 20, precision=1.0, recall=0.98, dates=0.98),
+    Floor("round5/labels.jsonl", 20, precision=1.0, recall=1.0, dates=0.98),
     # Round 6 (was holdout5, written by two helpers in denser, harder styles: timelines, transcripts, forum threads,
     # tables, two-crisis newsletters): measured untouched first (P 0.902, R 0.631), then used for development.
     Floor("round6/labels.jsonl", 20, precision=0.97, recall=0.92, dates=0.93, forbidden=None),
     # Round 7 (was holdout7, written by two helpers with the labelling conventions spelled out): measured untouched
     # first (P 0.902, R 0.617, dates 0.836), then used for development.
-    Floor("round7/labels.jsonl", 20, precision=0.90, recall=0.61, dates=0.83, forbidden=None),
+    Floor("round7/labels.jsonl", 20, precision=1.0, recall=0.77, dates=0.85, forbidden=None),
+    # Held out (holdout8, never tuned on): the honest estimate for new writing, measured untouched at P 0.847,
+    # R 0.734, dates 0.825; its floor guards against regressions. When it is used for development it becomes a
+    # round, and a new held-out set takes its place.
+    Floor("holdout8/labels.jsonl", 20, precision=0.84, recall=0.73, dates=0.81, forbidden=None),
 ]
 
 

@@ -183,6 +183,27 @@ def _day_of_month(anchor: date, day: int, future: bool) -> date | None:
     return max(behind) if behind else None
 
 
+_NEAR = timedelta(days=45)
+
+
+def _numeric_day(anchor: date, first: int, second: int, future: bool, certain_only: bool = False) -> date | None:
+    """'25/01' is day/month and '01/25' month/day whatever the writer's habit. '8/4' standing as a timeline
+    heading is read the way that lands near the publication date when only one way does; in running text it is
+    not read at all ('3/4 of them' is a fraction)."""
+    readings = []
+    if 1 <= second <= 12:
+        readings.append(_month_day(anchor, second, first, None, future))  # day/month
+    if 1 <= first <= 12 and first != second:
+        readings.append(_month_day(anchor, first, second, None, future))  # month/day
+    found = [r for r in readings if r is not None]
+    if first > 12 or second > 12:
+        return found[0] if found else None
+    if certain_only:
+        return None
+    near = {r for r in found if abs(r - anchor) <= _NEAR}
+    return near.pop() if len(near) == 1 else None
+
+
 def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
     if kind in ("iso", "dotted"):
@@ -191,10 +212,7 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
         except ValueError:
             return None
     if kind == "numeric":
-        day, month = int(m["day"]), int(m["month"])
-        if day <= 12 or not 1 <= month <= 12:
-            return None
-        value = _month_day(anchor, month, day, None, future)
+        value = _numeric_day(anchor, int(m["day"]), int(m["month"]), future, certain_only=True)
         return (value, day_precision) if value else None
     if kind in ("month-day", "day-month"):
         value = _month_day(anchor, MONTHS[m["month"].lower().rstrip(".")], int(m["day"]), m["year"], future)
@@ -313,7 +331,27 @@ _HEADING_START = re.compile(
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)](?=\s|$)\s*|[-*•]\s*)?")
 # A timeline entry's date alone: "Sunday 23 January.", "26.01.", "14/02 (yesterday)." ("26.01" only here, where it
 # cannot be a decimal).
-_DOTTED = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?$")
+_WEEKDAY_ABBREVIATION = re.compile(
+    r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?", re.I
+)
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+}
+_ROMAN_MONTH = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>X{0,1}(?:IX|IV|V?I{0,3}))\.?$")
+_ORDINAL = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\.?$", re.I)
+_SLASHED = re.compile(r"^(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\b(?=\W*$|\s*\()")
+_DOTTED = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?(?=\W*$|\s*\()")
 # Before a heading's first cue: a weekday ("Sunday 23 January") or a day/month in unknown order ("11/02 (yesterday)").
 _WEEKDAY_PREFIX = re.compile(rf"(?:{_WEEKDAY},?\s*|\d{{1,2}}/\d{{1,2}}\s*\(?)?", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
@@ -326,11 +364,19 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     body = sentence[marker.end() if marker else 0 :].strip()
     if not _HEADING_START.match(body):
         return False, None  # most sentences: nothing date-like in front, so no cue search
-    dotted = _DOTTED.match(body)
-    if dotted:
-        day, month = int(dotted["day"]), int(dotted["month"])
-        value = _month_day(anchor, month, day, None, False) if day > 12 and 1 <= month <= 12 else None
+    # Compact entry dates, after an optional weekday ("Sun 10.04.", "Tuesday 12th.", "13.IV.", "8/4."): read
+    # here only, where the line is nothing but the date.
+    compact = body[_WEEKDAY_ABBREVIATION.match(body).end() :]  # type: ignore[union-attr]
+    numeric = _SLASHED.match(compact) or _DOTTED.match(compact)
+    if numeric:
+        value = _numeric_day(anchor, int(numeric["day"]), int(numeric["month"]), False)
         return value is not None, value
+    roman = _ROMAN_MONTH.match(compact)
+    if roman:
+        return True, _month_day(anchor, _ROMAN[roman["month"].upper()], int(roman["day"]), None, False)
+    ordinal = _ORDINAL.match(compact)
+    if ordinal:
+        return True, _day_of_month(anchor, int(ordinal["day"]), False)
     cues = find_date_cues(body, anchor)
     # "Sunday 23 January": the weekday in front of a stated day is dropped from the cues (the day says it all).
     if not cues or not _WEEKDAY_PREFIX.fullmatch(body[: cues[0].start]):

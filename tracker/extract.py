@@ -312,6 +312,7 @@ class Context:
     last_type: EventType | None = None  # what "a similar call" or "followed suit" repeats
     previous_type: EventType | None = None  # what the sentence just before reported ("withdrew that advice")
     mission_owner: str | None = None  # whose embassy or consulate was last reported on ("The consulate has shut.")
+    last_day: date | None = None  # the day of the last event the previous sentence reported
     heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
     # Sentences since `actor` was read that nobody has read for an actor yet: a sentence without a trigger is
     # only read for one if a later sentence needs it (most sentences of an article have no trigger).
@@ -327,7 +328,10 @@ class Context:
 
     @property
     def day(self) -> date | None:
-        # Computed only when a mention needs it: most sentences are never asked.
+        # The day of the last event the previous sentence reported ("... on 1 August, and Berlin urged Germans the
+        # same day. Italy followed the next day."), else the first day it names; computed only when asked.
+        if self.last_day is not None:
+            return self.last_day
         return sentence_day(self.previous, self.anchor) if self.previous else None
 
     @property
@@ -488,6 +492,10 @@ def _is_previous_actor(issuers: tuple[str, ...], actor: Callable[[], str | None]
     return issuers == (actor(),)
 
 
+def _mission_owner(found: list[Mention]) -> str | None:
+    return next((m.issuer for m in reversed(found) if m.event_type in EMBASSY_TYPES), None)
+
+
 class _LazyActor:
     """The previous actor, read from the context's unread sentences the first time someone asks (a pronoun, a
     dropped subject, a date carried over); most sentences name their actor and never ask."""
@@ -606,7 +614,9 @@ def extract(
             unread.append(sentence.text)
             continue
         if previous != context.previous:
-            context = replace(context, previous=previous, previous_type=None, unread=(*context.unread, *unread))
+            context = replace(
+                context, previous=previous, previous_type=None, last_day=None, unread=(*context.unread, *unread)
+            )
         unread.clear()
         matches = gaz.find(sentence.text)
         previous_actor = _LazyActor(context, gaz, default_target)
@@ -642,9 +652,8 @@ def extract(
             last_type=found[-1].event_type if found else context.last_type,
             previous_type=found[-1].event_type if found else None,
             heading=context.heading,
-            mission_owner=next(
-                (m.issuer for m in reversed(found) if m.event_type in EMBASSY_TYPES), context.mission_owner
-            ),
+            mission_owner=owner if (owner := _mission_owner(found)) else context.mission_owner,
+            last_day=found[-1].date if found and found[-1].date_precision is DatePrecision.DAY else None,
         )
     return _retarget(mentions, default_target, _title_target(document.title, gaz))
 

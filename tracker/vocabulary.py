@@ -728,6 +728,6 @@ AS_IS_AFTER = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
-    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+high\s+commission|the\s+kingdom)\b[^,;]*$",
+    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom)\b[^,;]*$",
     _I,
 )
