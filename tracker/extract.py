@@ -20,7 +20,6 @@ from tracker.issuers import (
     actor_rejection,
     clause_start,
     explain_rejections,
-    find_target,
     find_targets,
     first_actor,
     group_issuers,
@@ -579,7 +578,7 @@ def _title_target(title: str, gaz: Gazetteer) -> str | None:
     """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any."""
     if not title:
         return None
-    code, _ = find_target(title, gaz.find(title), 0, set(), "")
+    ((code, _),) = find_targets(title, gaz.find(title), 0, set(), "")[:1]
     return code or None
 
 

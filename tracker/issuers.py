@@ -317,7 +317,8 @@ def find_targets(
     default: str,
     trigger_end: int | None = None,
 ) -> list[tuple[str, str]]:
-    """find_target, and the countries listed with it: "urged Poles in Iran and in Lebanon to leave both"."""
+    """The country the event is about (see _find_target), and the countries listed with it: "urged Poles in Iran
+    and in Lebanon to leave both"."""
     limit = _clause_limit(sentence, trigger_end)
     code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, limit)
     targets = [(code, cue)]
@@ -335,22 +336,6 @@ def find_targets(
     return list(dict.fromkeys(targets))
 
 
-def find_target(
-    sentence: str,
-    matches: list[CountryMatch],
-    trigger_start: int,
-    issuers: set[str],
-    default: str,
-    trigger_end: int | None = None,
-) -> tuple[str, str]:
-    """The country the event is about: after the trigger, a place in a target slot ("leave X", "in X", "the
-    Kabul embassy"); never a destination ("moved to Doha", "flights to Warsaw") or a bare name elsewhere."""
-    code, cue, _ = _find_target(
-        sentence, matches, trigger_start, issuers, default, _clause_limit(sentence, trigger_end)
-    )
-    return code, cue
-
-
 def _clause_limit(sentence: str, trigger_end: int | None) -> int:
     """Where the trigger's clause ends: "..., and that the first group would be flown home from Addis Ababa",
     "... to leave voluntary Because of the threat from Russia" are about other things."""
@@ -366,6 +351,9 @@ def _find_target(
     default: str,
     limit: int,
 ) -> tuple[str, str, CountryMatch | None]:
+    """After the trigger, a place in a target slot ("leave X", "in X", "the Kabul embassy"), never a destination
+    ("moved to Doha", "flights to Warsaw") or a bare name elsewhere; else one named before the trigger in its clause;
+    else `default`. With the match when it came after the trigger (where a list of targets may go on)."""
     previous_destination: CountryMatch | None = None
     for match in matches:
         if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
