@@ -172,6 +172,13 @@ def test_a_day_later_counts_from_the_sentence_before() -> None:
     assert days == {"CA": date(2022, 2, 9), "US": date(2022, 2, 10)}
 
 
+def test_the_next_day_counts_from_a_day_earlier_in_the_sentence() -> None:
+    text = "The Netherlands closed its embassy in Tehran on Monday and reopened it the next day."
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    days = {m.event_type.value: m.date for m in extract(document, PUBLISHED, "IR")}
+    assert days == {"embassy_closure": date(2022, 2, 7), "embassy_return": date(2022, 2, 8)}
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
@@ -463,6 +470,38 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "The Quai d'Orsay advised French nationals with no compelling reason to stay to leave Zaire.",
             [("FR", "CD", "leave_advisory")],
+        ),
+        # Who should leave, not a condition on the advice.
+        (
+            "Japan told the roughly 14,000 Japanese in Indonesia on Friday to leave unless they had pressing reasons "
+            "to stay.",
+            [("JP", "ID", "leave_advisory")],
+        ),
+        (
+            "France has asked its citizens in Liberia to leave temporarily if their presence is not essential.",
+            [("FR", "LR", "leave_advisory")],
+        ),
+        ('Belgium says an evacuation of the 1,500 Belgians in Rwanda "can no longer be excluded".', []),
+        (
+            "The first Belgians, many of them missionaries and aid workers, are flown to Nairobi.",
+            [("BE", "UA", "leave_advisory")],
+        ),
+        (
+            "Some 250 Americans leave the same day in a road convoy organised by the embassy.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        (
+            "A: As a precaution, the families of our diplomatic staff left Ouagadougou yesterday.",
+            [],  # "our" needs a speaker named before it
+        ),
+        (
+            "United Kingdom | Foreign Office tells Britons in China to leave; some embassy and consulate staff "
+            "withdrawn | 4 Feb",
+            [("GB", "CN", "embassy_drawdown"), ("GB", "CN", "leave_advisory")],
+        ),
+        (
+            "The Netherlands closed its embassy in Tehran on Monday and reopened it the next day.",
+            [("NL", "IR", "embassy_closure"), ("NL", "IR", "embassy_return")],
         ),
     ],
 )

@@ -231,6 +231,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
         return anchor + timedelta(days=1), day_precision
     if kind == "week":
         return anchor, DatePrecision.ON_OR_BEFORE
+    if kind in ("next-day", "day-before"):
+        return anchor, day_precision  # a day, counted by the extractor from the one it follows
     return anchor, DatePrecision.ON_OR_BEFORE
 
 

@@ -213,7 +213,12 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
 # leaving: "leave Libya if they could do so safely", "if it is safe to do so".
 _CONDITION_AFTER = re.compile(
     r"[\s,]*(?:\w+\s+){0,3}?(?:if(?!\s+(?:it\s+is\s+safe|it['’]s\s+safe|they\s+(?:can|could|are\s+able)|possible"
-    r"|safe|able))|unless|should\s+(?:it|the\s+situation)\s+\w+|in\s+case|in\s+the\s+event)\b",
+    r"|safe|able|(?:they|you)\s+(?:have|had|has)\s+no\b|(?:their|your)\s+presence))"
+    # "... to leave unless they had pressing reasons to stay" says who should leave
+    r"|unless(?!\s+(?:they|you|there)\s+(?:have|had|has|is|was)\s+(?:a\s+|an\s+)?(?:pressing|compelling|urgent|essential"
+    r"|good|strong))|should\s+(?:it|the\s+situation)\s+\w+|in\s+case|in\s+the\s+event"
+    # 'an evacuation of the 1,500 Belgians "can no longer be excluded"'
+    r"|[\"”’']?\s*(?:can|could)\s*(?:not|no\s+longer)\s+be\s+(?:excluded|ruled\s+out))\b",
     re.IGNORECASE,
 )
 
@@ -274,7 +279,7 @@ def _issuers_for(
     # A table row or bullet named by its country: "Japan - Recommends that ...; embassy cut to essential staff".
     row = _ROW_HEADER.match(text)
     head = next((m for m in matches if m.start == row.end("lead")), None) if row else None
-    if head is not None and row is not None and text[head.end : head.end + 4].lstrip().startswith(("-", "—", "–", ":")):
+    if head is not None and row is not None and text[head.end : head.end + 4].lstrip().startswith(_ROW_MARKS):
         return [head.code], f"the row's country: {head.surface}", 0.1
     # A bullet under a country's name with the subject dropped: "* Japan" / "Has moved its embassy's functions".
     if _DROPPED_SUBJECT.match(text) and (actor := previous_actor()):
@@ -283,6 +288,7 @@ def _issuers_for(
 
 
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
+_ROW_MARKS = ("-", "—", "–", ":", "|")
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
 _DROPPED_SUBJECT = re.compile(
     r"^[\s*•\-–—]*(?:\w+ly\s+)?(?:has|have|had|will|also|then|later|closed|suspended|moved|relocated|urged|told|advised|ordered"
@@ -296,6 +302,8 @@ def sentence_day(sentence: str, anchor: date, future: bool = False) -> date | No
     """The day a sentence states for past events (or, with `future`, for planned ones), if it states one."""
     # Keyword as _date_for passes it, so both share find_date_cues' cache entry for a sentence.
     for cue in find_date_cues(sentence, anchor, future=future):
+        if cue.kind in _RELATIVE_TO_PREVIOUS:
+            continue  # counted from another day, not a day of its own
         if cue.precision is DatePrecision.DAY and (future or cue.value <= anchor):
             return cue.value
     return None
@@ -366,11 +374,20 @@ def _date_for(
         same_day = context.planned_day if status is Status.PLANNED else context.day
     # For a trigger that ends at its verb, the distance is measured from that verb.
     verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1) if hit.trigger.verb_at_end else None
-    cue = nearest_cue([c for c in cues if c.kind not in _RELATIVE_TO_PREVIOUS or same_day], hit.start, hit.end, verb)
-    if cue is not None and cue.kind in _RELATIVE_TO_PREVIOUS and same_day:
-        # "the same day", "a day later": counted from the day the sentence before reported
-        shifted = same_day + timedelta(days=_RELATIVE_TO_PREVIOUS[cue.kind])
-        return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> from the previous sentence's day"
+    cue = nearest_cue(
+        [c for c in cues if c.kind not in _RELATIVE_TO_PREVIOUS or same_day or c.kind != "same"],
+        hit.start,
+        hit.end,
+        verb,
+    )
+    if cue is not None and cue.kind in _RELATIVE_TO_PREVIOUS:
+        # "closed on Monday ... and reopened it the next day": counted from a day stated earlier in the sentence,
+        # else from the day the sentence before reported ("the same day", "A day later, ...")
+        earlier = [c for c in cues if c.end <= cue.start and c.precision is DatePrecision.DAY]
+        base = earlier[-1].value if earlier and cue.kind != "same" else same_day
+        if base is not None:
+            shifted = base + timedelta(days=_RELATIVE_TO_PREVIOUS[cue.kind])
+            return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> counted from {base.isoformat()}"
     if cue is None:
         if issuer_carried() and (day := context.day):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.

@@ -286,7 +286,12 @@ def trailing_issuers(sentence: str, matches: list[CountryMatch], trigger_end: in
 _FIRST_WORD = re.compile(r"\w+")
 # "Non-essential staff of the Embassy have been evacuated": a mission named without its country is the one the
 # text is about, like a pronoun.
-_DEFINITE_MISSION = re.compile(r"\b(?:of|at|from)\s+the\s+(?:embassy|mission|consulate)\b(?!\s+of\b)", re.IGNORECASE)
+# ...and "our" in a spokesperson's answer: "the families of our diplomatic staff left Ouagadougou yesterday".
+_DEFINITE_MISSION = re.compile(
+    r"\b(?:of|at|from)\s+the\s+(?:embassy|mission|consulate)\b(?!\s+of\b)"
+    r"|\bour\s+(?:[\w-]+\s+)?(?:embassy|mission|consulate|diplomats|diplomatic|staff|personnel|nationals|citizens)\b",
+    re.IGNORECASE,
+)
 
 
 def pronoun_subject(sentence: str, trigger_start: int, trigger_end: int | None = None) -> str | None:

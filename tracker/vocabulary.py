@@ -57,6 +57,8 @@ _NOT_CITIZENS = (
 )
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
 _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
+# ...and for a return, not over a second verb: "closed its embassy on Monday and reopened it the next day".
+_RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
 _ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b)[^.;:!?])"
@@ -109,7 +111,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-citizens-to-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\b\W+(?:[\w.’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]|\.(?=\s+[a-z])){{0,90}}?\bto\s+"
+        rf"\b{ADVISE}\b\W+(?:[\w.,’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]|\.(?=\s+[a-z])){{0,90}}?\bto\s+"
         # "... to leave", "... to take up the French offer and leave"
         rf"(?:(?:\w+\s+)?|[^.;:!?]{{0,40}}?\band\s+){_LEAVE}\b",
     ),
@@ -192,7 +194,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "put-citizens-on-transport",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got|collect\w*)\s+(?:[\w,.-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got|collect\w*)\s+(?:[\w,.-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"(?:\s+on\s+(?:\w+\s+)?(?:buses|flights?|planes?|ships?|convoys?|trains?|ferr\w+)|\s+(?:in|at|from)\s+(?-i:[A-Z])"
         rf"|\s+out\s+of\b|(?=[\s,.;]))",
     ),
@@ -204,6 +206,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|(?:aircraft|planes?|jets?|flights?|ships?|buses)\s+(?:to\s+be|will\s+be|would\s+be|was|were|being)\s+sent)"
         rf"\s+(?:to\s+(?-i:[A-Z])\w+\s+)?(?:to\s+)?(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up)\s+(?:its\s+|their\s+|the\s+)?"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
+    # "some 250 Americans leave the same day in a road convoy organised by the embassy"
+    _t(
+        "citizens-leave-in-convoy",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:{CITIZENS}|{_PEOPLE})\s+(?:leave|left|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard)\s+(?:an?\s+|the\s+)?"
+        rf"(?:[\w-]+\s+)?(?:convoy|charter|chartered\s+\w+|evacuation\s+\w+|military\s+\w+)\b",
     ),
     # "left Tel Aviv on Tuesday with 211 Brazilians on board"
     _t(
@@ -223,9 +232,11 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "citizens-evacuated",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:{CITIZENS}|{_PEOPLE})(?:\s+(?:in|from)\s+(?-i:[A-Z])\w+)?\s+"
-        rf"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
-        rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out)|brought\s+home)\b",
+        rf"\b(?:{CITIZENS}|{_PEOPLE})(?:\s+(?:in|from)\s+(?-i:[A-Z])\w+)?"
+        # "the first Belgians, many of them missionaries, are flown to Nairobi"
+        rf"(?:,[^,.;:!?]{{1,60}},)?\s+"
+        rf"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
+        rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out|to\s+(?-i:[A-Z])\w*)|brought\s+home)\b",
         verb_at_end=True,
     ),
     # "issued the departure recommendation to all Korean residents"
@@ -359,12 +370,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         "return-embassy",
         EventType.EMBASSY_RETURN,
         rf"\b(?:return\w*|re-?open\w*|resum\w*|re-?establish\w*|mov\w*\s+back|relocat\w*\s+back)\b[^.;:!?]{{0,50}}?"
-        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+(?:staff|presence|personnel))\b",
+        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+(?:staff|presence|personnel))\b"
+        # "closed its embassy in Tehran on Monday and reopened it the next day"
+        r"|\bre-?opened\s+it\b",
     ),
     _t(
         "embassy-returns",
         EventType.EMBASSY_RETURN,
-        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b{_SAME_CLAUSE}{{0,90}}?\b(?:returned|reopened|re-opened|resumed"
+        rf"\b(?:{_EMBASSY}|diplomats|diplomatic\s+staff)\b{_RETURN_CLAUSE}{{0,90}}?\b(?:returned|reopened|re-opened|resumed"
         rf"|(?:is|was|will\s+be)\s+(?:returning|reopening|resuming)"
         rf"|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|planning|preparing)\s+to\s+(?:return|reopen|resume)"
         rf"|will\s+(?:return|reopen|resume)|(?:were|are|is|was)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*)",
@@ -398,8 +411,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "lift-advisory",
         EventType.ADVISORY_LIFTED,
-        r"\b(?:lift\w*|rescind\w*|revok\w*|withdr[ae]w\w*|eas(?:e|ed|es|ing)|lower\w*|downgrad\w*|cancel\w*|"
-        r"drop\w*|relax\w*)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:advisory|advice|warning|call|"
+        r"\b(?:lift\w*|rescind\w*|revok\w*|withdr[ae]w\w*|eas(?:e|ed|es|ing)|lower\w*|downgrad\w*|cancel\w*|remov\w*|"
+        r"drop\w*|relax\w*)\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:advisory|advice|warning|call|"
         r"recommendation)s?\b"
         # "withdrew its advice that British nationals should leave": the lift covers the advice it names.
         rf"(?:\s+(?:that|for)\s+[^.;:!?]{{0,60}}?\b{_LEAVE}\b)?",
@@ -462,6 +475,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board",),
     "transport-sent-for-people": ("sent", "send"),
+    "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
@@ -668,7 +682,7 @@ NOT_GOVERNMENT_AFTER = re.compile(
 )
 # Words after a demonym that make it a government actor: "the Japanese government", "Russian diplomats".
 GOVERNMENT_AFTER = re.compile(
-    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
+    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|high\s+commissions?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
     r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
