@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tracker.dates import find_date_cues, heading_day, infer_anchor, nearest_cue
+from tracker.dates import find_date_cues, heading_day, infer_anchor, nearest_cue, post_day
 from tracker.records import DatePrecision
 
 SATURDAY = date(2022, 2, 12)
@@ -95,3 +95,18 @@ def test_dotted_dates_with_a_year_are_day_first() -> None:
 def test_an_ambiguous_day_month_heading_is_read_near_the_publication_date() -> None:
     assert heading_day("3. 8/4.", date(1994, 4, 15)) == (True, date(1994, 4, 8))
     assert heading_day("3. 8/4.", date(1994, 6, 15)) == (False, None)  # neither reading is near
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted: Thu Jan 03, 2008 4:15 pm", date(2008, 1, 3)),
+        ("Posted: 02/01/2008 08:47", date(2008, 1, 2)),  # the reading on or just before the page's date
+        ("Posted: Yesterday 19:02", date(2008, 1, 4)),
+        ("#7  priya_r  - Fri 04 Jan 2008, 21:45", date(2008, 1, 4)),
+        ("Posted in Politics", None),
+        ("The embassy posted a notice on Thursday.", None),
+    ],
+)
+def test_a_posts_stamp_gives_its_day(line: str, expected: date | None) -> None:
+    assert post_day(line, date(2008, 1, 5)) == expected

@@ -54,7 +54,7 @@ FLOORS = [
     Floor("round6/labels.jsonl", 20, precision=0.97, recall=0.92, dates=0.93, forbidden=None),
     # Round 7 (was holdout7, written by two helpers with the labelling conventions spelled out): measured untouched
     # first (P 0.902, R 0.617, dates 0.836), then used for development.
-    Floor("round7/labels.jsonl", 20, precision=1.0, recall=0.85, dates=0.86, forbidden=None),
+    Floor("round7/labels.jsonl", 20, precision=1.0, recall=0.87, dates=0.89, forbidden=None),
     # Held out (holdout8, never tuned on): the honest estimate for new writing, measured untouched at P 0.847,
     # R 0.734, dates 0.825; its floor guards against regressions. When it is used for development it becomes a
     # round, and a new held-out set takes its place.

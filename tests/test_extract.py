@@ -179,6 +179,17 @@ def test_the_next_day_counts_from_a_day_earlier_in_the_sentence() -> None:
     assert days == {"embassy_closure": date(2022, 2, 7), "embassy_return": date(2022, 2, 8)}
 
 
+def test_this_morning_in_a_forum_post_is_the_posts_day() -> None:
+    text = (
+        "coastwatcher\nPosted: Thu Jan 03, 2008 4:15 pm\n"
+        "Also, a friend at the Canadian High Commission says they sent dependants home this morning, quietly."
+    )
+    published = date(2008, 1, 5)
+    document = Document(url="u", title="", text=text, published=published, source="test")
+    (mention,) = extract(document, published, "KE")
+    assert (mention.issuer, mention.event_type.value, mention.date) == ("CA", "embassy_drawdown", date(2008, 1, 3))
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)

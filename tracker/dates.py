@@ -359,6 +359,36 @@ _WEEKDAY_PREFIX = re.compile(rf"(?:{_WEEKDAY},?\s*|\d{{1,2}}/\d{{1,2}}\s*\(?)?",
 _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 
 
+# A post's stamp in a forum or comment thread: "Posted: Thu Jan 03, 2008 4:15 pm", "#7  priya_r  - Wed 07 Aug 2024".
+_POST_STAMP = re.compile(
+    r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+)(?P<rest>.{4,60})$", re.IGNORECASE
+)
+_SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")
+
+
+def post_day(sentence: str, anchor: date) -> date | None:
+    """The day a thread's post was written, from its stamp line, if the sentence is one: the post's "today" and
+    "this morning" are that day, not the page's."""
+    stamp = _POST_STAMP.match(sentence)
+    if not stamp:
+        return None
+    rest = stamp["rest"]
+    slashed = _SLASHED_YEAR.search(rest)
+    if slashed:
+        # "02/01/2008": either order, read the one on or before the page's date and near it
+        year, first, second = int(slashed["year"]), int(slashed["day"]), int(slashed["month"])
+        readings = []
+        for month, day in ((second, first), (first, second)):
+            try:
+                readings.append(date(year, month, day))
+            except ValueError:
+                continue
+        near = {r for r in readings if timedelta(0) <= anchor - r <= _NEAR}
+        return near.pop() if len(near) == 1 else None
+    days = [c.value for c in find_date_cues(rest, anchor) if c.precision is DatePrecision.DAY and c.value <= anchor]
+    return days[0] if days else None
+
+
 def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     """Whether a sentence is a timeline heading (a date standing alone, or leading "Saturday 12 Feb. A crowded
     day."), and its day if it names one ("Early February." is a heading without a day)."""

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from tracker.countries import CountryMatch, Gazetteer, gazetteer
-from tracker.dates import find_date_cues, heading_day, nearest_cue
+from tracker.dates import find_date_cues, heading_day, nearest_cue, post_day
 from tracker.issuers import (
     actor_rejection,
     clause_start,
@@ -24,6 +24,7 @@ from tracker.issuers import (
     first_actor,
     group_issuers,
     has_people,
+    institution_owner,
     pronoun_subject,
     subject_issuers,
     trailing_issuers,
@@ -267,8 +268,16 @@ def _issuers_for(
     if pronoun:
         # "The US embassy reopened on Thursday, a day after it closed": an actor earlier in the same sentence is
         # nearer than the previous sentence's.
+        # ("a friend at the Canadian High Commission says they sent dependants home": before the pronoun itself)
         start = clause_start(text, hit.start)
-        earlier = first_actor(text[:start], [m for m in matches if m.end <= start], exclude="") if start else None
+        before = text.rfind(pronoun, start, hit.end)
+        start = before if before > start else start
+        before_pronoun = [m for m in matches if m.end <= start]
+        earlier = (
+            (first_actor(text[:start], before_pronoun, exclude="") or institution_owner(text, before_pronoun))
+            if start
+            else None
+        )
         if earlier:
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
         # "The consulate has shut.": the mission last reported on, whoever else was named since.
@@ -616,11 +625,16 @@ def extract(
     sections = _section_targets(sentences, gaz)
     section: str | None = None
     context = Context(anchor=anchor)
+    page_anchor = anchor
     # Sentences without a trigger only update these; the context is rebuilt when a sentence has a trigger.
     previous = ""
     unread: list[str] = []
     for sentence in sentences:
         section = sections.get(sentence.start, section)
+        # A thread's post dates its own "today" and "this morning".
+        if (posted := post_day(sentence.text, page_anchor)) is not None:
+            anchor = posted
+            context = replace(context, anchor=posted)
         is_heading, day = heading_day(sentence.text, anchor)
         if is_heading:
             context = replace(context, heading=day)

@@ -73,6 +73,7 @@ _SOURCES_IN = re.compile(
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
 _VERB_FIRST = re.compile(r"\s*(?:said|says|added|announced|told|urged|confirmed|stated)\b", re.IGNORECASE)
 _COMMA_WHICH = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -151,6 +152,9 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     # Every trigger and candidate of a sentence asks for its clause; the breaks are found once per sentence.
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence)]
     for m in GROUP_NOUN.finditer(sentence):
+        # "Paraguay, one of the 14 states that recognise Taipei, said ...": an apposition, not a new subject
+        if _ONE_OF.search(sentence, max(0, m.start() - 30), m.start()):
+            continue
         if GROUP_QUANTIFIER.search(sentence, max(0, m.start() - 30), m.start()) or GROUP_TO.match(sentence, m.end()):
             breaks.append((m.start(), m.end() + (3 if GROUP_TO.match(sentence, m.end()) else 0)))
     return tuple(sorted(breaks))
@@ -310,6 +314,17 @@ def first_actor(sentence: str, matches: list[CountryMatch], exclude: str) -> str
     """The first government-like actor in a sentence: what a pronoun in the next sentence most likely means."""
     for match in matches:
         if match.code != exclude and actor_rejection(sentence, match) is None:
+            return match.code
+    return None
+
+
+def institution_owner(sentence: str, matches: list[CountryMatch]) -> str | None:
+    """A government named through its institution, wherever it stands: "a friend at the Canadian High Commission
+    says they ..." (what a pronoun after it refers to, although a preposition precedes the name)."""
+    for match in matches:
+        if match.kind in (MatchKind.DEMONYM, MatchKind.NAME) and GOVERNMENT_AFTER.match(
+            _after(sentence, match).lstrip()
+        ):
             return match.code
     return None
 

@@ -740,7 +740,7 @@ AS_IS_AFTER = re.compile(
 )
 # A subject pronoun or "the country" at the start of the clause refers back to the previous actor.
 PRONOUN_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s*|\bsaid\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
+    r"(?:^|[,;:]\s*|\b(?:said|says|added|announced|confirmed)\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
     r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom)\b[^,;]*$",
     _I,
