@@ -110,3 +110,8 @@ def test_an_ambiguous_day_month_heading_is_read_near_the_publication_date() -> N
 )
 def test_a_posts_stamp_gives_its_day(line: str, expected: date | None) -> None:
     assert post_day(line, date(2008, 1, 5)) == expected
+
+
+def test_a_two_digit_year_takes_the_century_nearer_publication() -> None:
+    (cue,) = find_date_cues("France | Embassy closed | 11.01.91", date(1991, 1, 13))
+    assert cue.value == date(1991, 1, 11)

@@ -514,6 +514,28 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The Netherlands closed its embassy in Tehran on Monday and reopened it the next day.",
             [("NL", "IR", "embassy_closure"), ("NL", "IR", "embassy_return")],
         ),
+        # Precision: passengers of someone else's plane, denials after the act, training missions, contingency plans.
+        (
+            "The plane also carried a number of Malaysians and Indonesians whose own governments had asked Singapore "
+            "for help.",
+            [],
+        ),
+        (
+            "The aircraft will also carry Pacific Island nationals, including Tongans and Samoans, if seats are "
+            "available.",
+            [],
+        ),
+        ("Reports that Spain had chartered a plane to evacuate Spaniards were denied in Madrid.", []),
+        ("There was talk that the Kazakh consulate had closed as well, but their ministry denied it.", []),
+        ("Germany and the Netherlands said they were suspending their training missions in Iraq.", []),
+        ('Australia has positioned navy ships near Fiji to evacuate Australians "if necessary".', []),
+        ("New Zealand said it had contingency plans to bring New Zealanders home.", []),
+        ("Aid agencies, among them the ICRC, say they are reducing their international staff in Mali.", []),
+        ("France, whose ambassador is seen as close to Aoun, said its embassy would stay open.", []),
+        (
+            "Bonn repeated its call on the 2,000 Germans in Serbia and Montenegro to get out.",
+            [("DE", "RS", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

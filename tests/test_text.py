@@ -78,3 +78,8 @@ def test_replies_in_a_thread_are_dropped_and_the_article_after_them_kept() -> No
     cleaned = clean_text(text)
     assert "Uganda" not in cleaned and "@wanjiku_k" not in cleaned
     assert cleaned.endswith("a further group was expected in Nairobi.")
+
+
+def test_a_table_row_is_one_sentence_with_its_date() -> None:
+    row = "Britain | Embassy closed. Remaining Britons told to leave Iraq immediately | 12 Jan"
+    assert [s.text for s in split_sentences(row)] == [row]

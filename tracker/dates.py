@@ -63,7 +63,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
     # "18.03.2003": with dots and a year the order is day, month (European); slashes with a year stay unread.
-    ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b")),
+    ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
@@ -207,8 +207,11 @@ def _numeric_day(anchor: date, first: int, second: int, future: bool, certain_on
 def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
     if kind in ("iso", "dotted"):
+        year = int(m["year"])
+        if year < 100:  # "11.01.91": the century nearer the publication date
+            year = min((1900 + year, 2000 + year), key=lambda full: abs(full - anchor.year))
         try:
-            return date(int(m["year"]), int(m["month"]), int(m["day"])), day_precision
+            return date(year, int(m["month"]), int(m["day"])), day_precision
         except ValueError:
             return None
     if kind == "numeric":

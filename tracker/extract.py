@@ -207,13 +207,23 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     condition = _CONDITION_AFTER.match(sentence, hit.end)
     if condition:
         return f"hypothetical ('{condition.group(0).strip()}')"
+    # "Reports that Spain had chartered a plane to evacuate Spaniards were denied", "..., but their ministry denied it"
+    denied = _DENIED_AFTER.match(sentence, hit.end)
+    if denied:
+        return f"denied ('{denied.group(0).strip()}')"
     return None
+
+
+_DENIED_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies))\b",
+    re.IGNORECASE,
+)
 
 
 # "... to bring Indian nationals home if required", "will evacuate its staff if necessary"; not the manner of
 # leaving: "leave Libya if they could do so safely", "if it is safe to do so".
 _CONDITION_AFTER = re.compile(
-    r"[\s,]*(?:\w+\s+){0,3}?(?:if(?!\s+(?:it\s+is\s+safe|it['’]s\s+safe|they\s+(?:can|could|are\s+able)|possible"
+    r"[\s,\"“”'‘’]*(?:\w+\s+){0,3}?(?:if(?!\s+(?:it\s+is\s+safe|it['’]s\s+safe|they\s+(?:can|could|are\s+able)|possible"
     r"|safe|able|(?:they|you)\s+(?:have|had|has)\s+no\b|(?:their|your)\s+presence))"
     # "... to leave unless they had pressing reasons to stay" says who should leave
     r"|unless(?!\s+(?:they|you|there)\s+(?:have|had|has|is|was)\s+(?:a\s+|an\s+)?(?:pressing|compelling|urgent|essential"
@@ -272,6 +282,9 @@ def _issuers_for(
         start = clause_start(text, hit.start)
         before = text.rfind(pronoun, start, hit.end)
         start = before if before > start else start
+        # "Aid agencies, among them the ICRC, say they are reducing their staff": "they" are the agencies.
+        if _NOT_GOVERNMENTS.search(text, 0, start) and re.match(r"\W*(?:\w+\s+)?they\b", text[start:], re.IGNORECASE):
+            return [], f"pronoun '{pronoun}' -> agencies or companies, not a government", 0.0
         before_pronoun = [m for m in matches if m.end <= start]
         earlier = (
             (first_actor(text[:start], before_pronoun, exclude="") or institution_owner(text, before_pronoun))
@@ -296,6 +309,9 @@ def _issuers_for(
     return [], "no issuer", 0.0
 
 
+_NOT_GOVERNMENTS = re.compile(
+    r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
+)
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")

@@ -66,7 +66,8 @@ _TARGET_LIST_GAP = re.compile(
 )
 # "according to diplomatic sources in Baghdad": where the sources are, not what the act is about.
 _SOURCES_IN = re.compile(
-    r"\b(?:sources?|correspondents?|reporters?|analysts?|officials|witnesses)\s+(?:based\s+)?in\s+(?:the\s+)?$",
+    r"\b(?:sources?|correspondents?|reporters?|analysts?|officials|witnesses|according\s+to\s+(?:\w+\s+){0,2}?diplomats?)"
+    r"\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
@@ -74,6 +75,10 @@ _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:th
 _VERB_FIRST = re.compile(r"\s*(?:said|says|added|announced|told|urged|confirmed|stated)\b", re.IGNORECASE)
 _COMMA_WHICH = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_WHOSE_GOVERNMENT = re.compile(r"^(?:\s+and\s+\w+)?\s+whose\s+(?:own\s+)?governments?\b", re.IGNORECASE)
+_LISTED_AFTER_INCLUDING = re.compile(
+    r"\b(?:including|such\s+as|among\s+them)\s+(?:\w+\s+){0,3}?\w+\s+and\s+$", re.IGNORECASE
+)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -239,6 +244,10 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
         before = _before(sentence, match)
         # "the Kabul embassy" is the embassy in Kabul: only names and demonyms say whose staff or people.
         if match.kind not in (MatchKind.NAME, MatchKind.DEMONYM):
+            continue
+        # Passengers someone else carries: "a number of Malaysians and Indonesians whose own governments had asked
+        # Singapore for help", "Pacific Island nationals, including Tongans and Samoans".
+        if _WHOSE_GOVERNMENT.match(after) or _INCLUDING.search(before) or _LISTED_AFTER_INCLUDING.search(before):
             continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()

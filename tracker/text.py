@@ -202,7 +202,9 @@ def split_sentences(text: str) -> list[Sentence]:
             paragraph_index += 1
             offset += len(line) + 1
             continue
-        for start, end in _split_paragraph(line):
+        # A table row ("Britain | Embassy closed. Britons told to leave | 12 Jan") is one statement with its date.
+        spans = [(0, len(line))] if line.count("|") >= 2 else _split_paragraph(line)
+        for start, end in spans:
             raw = line[start:end]
             stripped = raw.strip()
             if stripped:

@@ -62,6 +62,7 @@ _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
 _ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b)[^.;:!?])"
+# ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
@@ -79,7 +80,8 @@ _DESTINATION = (
 _EMBASSY = (
     # "delegation": the EU's embassies are its delegations
     r"(?:embass(?:y|ies)|consulates?|high\s+commissions?|chancery|chancelleries|chancellery|delegations?"
-    r"|diplomatic\s+(?:missions?|presence|operations)|missions?"
+    # (not "their training missions" or a peacekeeping mission: soldiers are not diplomats)
+    r"|diplomatic\s+(?:missions?|presence|operations)|(?<!training\s)(?<!military\s)(?<!peacekeeping\s)missions?"
     # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
     r"|consular\s+(?:services|operations)|(?-i:[A-Z]\w+)\s+operations)"
 )
@@ -253,7 +255,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:{CITIZENS}|{_PEOPLE})\s+)?to\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
     # "withdrawal of staff from the embassy", "evacuation of the families of its diplomats"
-    _t("withdraw-staff", EventType.EMBASSY_DRAWDOWN, rf"\b{_WITHDRAW}\b{_NOT_CITIZENS}{{0,60}}?\b{STAFF}\b"),
+    _t(
+        "withdraw-staff",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\b{_WITHDRAW}\b(?!\s+(?:plans?|planning)\b){_NOT_CITIZENS}{{0,60}}?\b{STAFF}\b",
+    ),
     # "optimised staffing at its embassy" is covered above; "diplomats were leaving", "staff ... required to leave"
     _t(
         "staff-leave",
@@ -345,8 +351,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "close-embassy",
         EventType.EMBASSY_CLOSURE,
-        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
-        rf"(?:(?!\band\s+(?:the|a|an)\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
+        # ("whose ambassador has been seen as close to Aoun, said its embassy would stay open" closes nothing)
+        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
+        rf"(?:(?!\band\s+(?:the|a|an)\b|\bsaid\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
     ),
     _t(
         "embassy-closed",
@@ -646,7 +653,8 @@ INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|i
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     # "What I can say is that ... closed" reports; it does not hedge.
-    r"\b(?:could|may|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*|contemplat\w*|whether|threat\w*\s+to"
+    r"\b(?:could|may|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*"
+    r"|contemplat\w*|whether|threat\w*\s+to|contingency"
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
