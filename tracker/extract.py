@@ -208,7 +208,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     if condition:
         return f"hypothetical ('{condition.group(0).strip()}')"
     # "Reports that Spain had chartered a plane to evacuate Spaniards were denied", "..., but their ministry denied it"
-    denied = _DENIED_AFTER.match(sentence, hit.end)
+    denied = _DENIED_AFTER.match(sentence, hit.end) if "deni" in sentence[hit.end : hit.end + 80] else None
     if denied:
         return f"denied ('{denied.group(0).strip()}')"
     return None

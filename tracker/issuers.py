@@ -247,7 +247,10 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
             continue
         # Passengers someone else carries: "a number of Malaysians and Indonesians whose own governments had asked
         # Singapore for help", "Pacific Island nationals, including Tongans and Samoans".
-        if _WHOSE_GOVERNMENT.match(after) or _INCLUDING.search(before) or _LISTED_AFTER_INCLUDING.search(before):
+        if ("whose" in after and _WHOSE_GOVERNMENT.match(after)) or (
+            ("including" in before or "such as" in before or "among them" in before)
+            and (_INCLUDING.search(before) or _LISTED_AFTER_INCLUDING.search(before))
+        ):
             continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
