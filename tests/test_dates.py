@@ -115,3 +115,8 @@ def test_a_posts_stamp_gives_its_day(line: str, expected: date | None) -> None:
 def test_a_two_digit_year_takes_the_century_nearer_publication() -> None:
     (cue,) = find_date_cues("France | Embassy closed | 11.01.91", date(1991, 1, 13))
     assert cue.value == date(1991, 1, 11)
+
+
+def test_a_table_cell_with_a_short_weekday() -> None:
+    (cue,) = find_date_cues("Spain | Embassy closed, according to diplomats | Sat", SATURDAY)
+    assert cue.value == SATURDAY

@@ -536,6 +536,32 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Bonn repeated its call on the 2,000 Germans in Serbia and Montenegro to get out.",
             [("DE", "RS", "leave_advisory")],
         ),
+        (
+            "Diplomats in Bamako say Canada has quietly withdrawn non-essential staff from its embassy.",
+            [("CA", "ML", "embassy_drawdown")],
+        ),
+        (
+            "Mexico said it would send a plane to collect about 100 Mexicans, and Germany closed its embassy in "
+            "Haiti on Friday.",
+            [("DE", "HT", "embassy_closure"), ("MX", "HT", "leave_advisory")],
+        ),
+        ("The Venezuelan embassy had also flown out diplomats' families.", [("VE", "UA", "embassy_drawdown")]),
+        (
+            "On Sunday, Australia ordered the dependants of its diplomats in Islamabad out of the country.",
+            [("AU", "PK", "embassy_drawdown")],
+        ),
+        (
+            "The Brazilian embassy had sent the families of its staff to Beijing earlier this month.",
+            [("BR", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Australia reopened its embassy in Manila on Monday, ten days after closing it.",
+            [("AU", "PH", "embassy_closure"), ("AU", "PH", "embassy_return")],
+        ),
+        (
+            "The Dutch embassy, closed since rebels occupied the tower, said on Monday that it would reopen.",
+            [("NL", "UA", "embassy_closure"), ("NL", "UA", "embassy_return")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -69,6 +69,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
     ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
+    # A table's date cell holding only a short weekday: "Spain | Embassy closed | Sat".
+    ("cell-weekday", re.compile(r"\|\s*(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s*(?=\||$)", re.I)),
     ("today", re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last\s+night)\b", re.IGNORECASE)),
     # A live blog's entry stamp ("14:05 GMT — ..."): the entry happened on the day of publication.
@@ -124,6 +126,7 @@ _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "day-of-month": (True, ("the",)),
     "timestamp": (True, (":", ".")),
     "weekday": (False, ("day",)),
+    "cell-weekday": (False, ("|",)),
     "today": (False, ("today", "tonight", "this")),
     "yesterday": (False, ("yesterday", "last night")),
     "tomorrow": (False, ("tomorrow",)),
@@ -220,6 +223,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
     if kind in ("month-day", "day-month"):
         value = _month_day(anchor, MONTHS[m["month"].lower().rstrip(".")], int(m["day"]), m["year"], future)
         return (value, day_precision) if value else None
+    if kind == "cell-weekday":
+        return _weekday_date(anchor, WEEKDAYS[m["weekday"].lower()], "", future), day_precision
     if kind == "weekday":
         relation = (m["rel"] or "").lower()
         return _weekday_date(anchor, WEEKDAYS[m["weekday"].lower()], relation, future), day_precision

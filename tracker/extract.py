@@ -236,8 +236,11 @@ _CONDITION_AFTER = re.compile(
 
 def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
     # "plans to announce on Saturday that all staff will be required to leave": the plan may sit well before
-    # the trigger, so the whole clause up to the trigger's end is read.
-    planned = PLANNED.search(sentence, clause_start(sentence, hit.start), hit.end)
+    # the trigger, so the whole clause up to the trigger's end is read (not a clause before it: "Mexico said it
+    # would send a plane, and Germany closed its embassy on Friday").
+    start = clause_start(sentence, hit.start)
+    start = max([start, *(m.end() for m in _NEXT_CLAUSE.finditer(sentence, start, hit.start))])
+    planned = PLANNED.search(sentence, start, hit.end)
     if planned:
         return Status.PLANNED, planned.group(0)
     reported = REPORTED.search(sentence)
@@ -259,7 +262,10 @@ def _issuers_for(
     # The people or staff named in the trigger's own clause (not the next one: "..., and Canada's embassy ...").
     tail = hit.end + _GROUP_TAIL
     next_clause = _NEXT_CLAUSE.search(text, hit.end, tail)
-    groups = group_issuers(text, matches, max(0, hit.start - _GROUP_HEAD), next_clause.start() if next_clause else tail)
+    # ...nor the one before: "to collect about 100 Mexicans, and Germany closed its embassy".
+    group_start = max(0, hit.start - _GROUP_HEAD)
+    group_start = max([group_start, *(m.end() for m in _NEXT_CLAUSE.finditer(text, group_start, hit.start))])
+    groups = group_issuers(text, matches, group_start, next_clause.start() if next_clause else tail)
     subjects = subject_issuers(text, matches, hit.start)
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
@@ -435,8 +441,24 @@ def _date_for(
 _RELATIVE_TO_PREVIOUS = {"same": 0, "next-day": 1, "day-before": -1}
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
-_DAYS_APART = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+$", re.IGNORECASE)
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_DAYS_APART = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days?\s+$", re.IGNORECASE
+)
+_NUMBERS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 
 def _sentence_mentions(

@@ -52,7 +52,7 @@ STAFF = (
 # nationals to leave" is a leave advisory, not staff leaving.
 # Nor over a new subject ("diplomats in Yerevan, Poland has quietly sent home ..."); "all but" is no "but".
 _NOT_CITIZENS = (
-    r"(?:(?!citizens|nationals|compatriots|residents|\bsaid\b|\bsays\b|,\s+and\b|(?<!all\s)\bbut\b"
+    r"(?:(?!citizens|nationals|compatriots|residents|\bsa(?:id|ys|y)\b|,\s+and\b|(?<!all\s)\bbut\b"
     r"|,\s+(?-i:[A-Z])\w*\s+(?:has|have|had|is|are|was|were|will|said)\b)[^.;:!?])"
 )
 # Filler that stays in one clause: "Britain resumed ... embassy last month, and Canada's embassy resumed" is two.
@@ -67,7 +67,7 @@ _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
-    r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her)"
+    r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her|(?:diplomats|staff)(?=['’])|the(?=\s+famil))"
     r"|departure)"
 )
 # Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
@@ -283,8 +283,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "send-non-essential-staff",
         EventType.EMBASSY_DRAWDOWN,
-        r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)\s+"
-        r"(?:to|out|home|abroad)\b",
+        r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?(?:non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)"
+        # "had sent the families of its staff to Beijing"
+        r"|(?:families|dependants|dependents|family\s+members)(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats))?)"
+        r"\s+(?:to|out|home|abroad)\b",
     ),
     # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
     _t(
@@ -305,7 +307,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "order-staff-out",
         EventType.EMBASSY_DRAWDOWN,
         rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}"
-        rf"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?\s+(?:out|home)\b",
+        rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?"
+        rf"(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:out|home)\b",
     ),
     # "will send its diplomats back to Kyiv next week"
     _t(
@@ -369,8 +372,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "it-closed",
         EventType.EMBASSY_CLOSURE,
-        r"\b(?:after|before|when|since|until)\s+(?:it|they)\s+(?:had\s+|was\s+|were\s+|has\s+been\s+)?"
-        r"(?:closed|shut|suspended\s+(?:its\s+|their\s+)?operations)\b",
+        r"\b(?:after|before|when|since|until)\s+(?:(?:it|they)\s+(?:had\s+|was\s+|were\s+|has\s+been\s+)?"
+        r"(?:closed|shut|suspended\s+(?:its\s+|their\s+)?operations)|(?:closing|shutting)\s+it)\b",
     ),
     # "returned its embassy to Kyiv", "reopened its embassy", "diplomats returned to Kyiv"
     _t(
@@ -402,6 +405,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RETURN,
         r"^(?:it|the\s+mission)\s+(?:has\s+)?(?:re-?opened|resumed\s+(?:operations|work|services))\b",
         after=EventType.EMBASSY_CLOSURE,
+    ),
+    # "The Dutch embassy, closed since rebels occupied the tower, said that it would reopen on Wednesday"
+    _t(
+        "it-will-reopen",
+        EventType.EMBASSY_RETURN,
+        r"\b(?:it|they)\s+(?:would|will)\s+(?:re-?open|return|resume\s+(?:operations|work|services))\b",
     ),
     # "lifted the ordered departure for its embassy", "allowing non-emergency staff to return"
     _t(
@@ -487,7 +496,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
-    "send-non-essential-staff": ("essential", "emergency"),
+    "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
@@ -501,6 +510,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "open-office-elsewhere": ("open", "set", "establish"),
     "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
     "it-closed": (
+        "closing it",
+        "shutting it",
         "it closed",
         "they closed",
         "it had",
@@ -519,6 +530,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
     "they-are-back": ("back",),
+    "it-will-reopen": ("would", "will"),
     "it-reopened": ("reopen", "re-open", "resum"),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
