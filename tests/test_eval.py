@@ -57,7 +57,7 @@ FLOORS = [
     Floor("round7/labels.jsonl", 20, precision=1.0, recall=0.87, dates=0.89, forbidden=None),
     # Round 8 (was holdout8): measured untouched first (P 0.847, R 0.734, dates 0.825), then again after round 7's
     # work, still untouched (P 0.852, R 0.766, dates 0.864), then used for development.
-    Floor("round8/labels.jsonl", 20, precision=0.98, recall=0.82, dates=0.89, forbidden=None),
+    Floor("round8/labels.jsonl", 20, precision=0.98, recall=0.86, dates=0.89, forbidden=None),
 ]
 
 

@@ -562,6 +562,22 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The Dutch embassy, closed since rebels occupied the tower, said on Monday that it would reopen.",
             [("NL", "UA", "embassy_closure"), ("NL", "UA", "embassy_return")],
         ),
+        (
+            "Russia sent two airliners that flew home some 600 Russian specialists from Aden airport on Sunday.",
+            [("RU", "YE", "leave_advisory")],
+        ),
+        (
+            "It explicitly urged French nationals whose presence was not indispensable to leave Algeria.",
+            [("FR", "DZ", "leave_advisory")],
+        ),
+        (
+            "Poland pulled part of the staff from its consulate-general in Kharkiv on Saturday.",
+            [("PL", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Canada, which had also shut its embassy in Manila during the fighting, reopened its chancery on Saturday.",
+            [("CA", "PH", "embassy_closure"), ("CA", "PH", "embassy_return")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

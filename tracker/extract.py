@@ -26,6 +26,7 @@ from tracker.issuers import (
     has_people,
     institution_owner,
     pronoun_subject,
+    relative_antecedent_end,
     subject_issuers,
     trailing_issuers,
 )
@@ -118,6 +119,10 @@ def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
     if hit.trigger.event_type not in CLOSES[closing.trigger.event_type]:
         return False
     if not (hit.start < closing.end and closing.start < hit.end):
+        return False
+    # "Canada, which had also shut its embassy during the fighting, reopened its chancery": so is an act told in a
+    # relative clause of the subject.
+    if relative_antecedent_end(sentence, hit.start) is not None:
         return False
     # "The embassy, which had sent its staff home, returned ...": the relative clause is a separate, earlier act.
     # "The French embassy, which shut its doors on 6 September, reopened", "Ghana's embassy, closed since 6

@@ -17,7 +17,7 @@ _I = re.IGNORECASE
 CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
-    r"|businesspeople|seafarers|doctors|medics|nurses|passengers"
+    r"|businesspeople|seafarers|doctors|medics|nurses|passengers|specialists|technicians|engineers|experts"
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:whose|who)\b))"
 )
@@ -64,7 +64,8 @@ _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^
 _ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b)[^.;:!?])"
 # ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
 _WITHDRAW = (
-    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down|pull(?:s|ed|ing)?\s+out|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
+    r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down"
+    r"|pull(?:s|ed|ing)?\s+(?:out|part\s+of|some\s+of|most\s+of)|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
     r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her|(?:diplomats|staff)(?=['’])|the(?=\s+famil))"
@@ -630,7 +631,7 @@ GATES: dict[EventType, tuple[str, ...]] = {
 # Negation before or inside the trigger turns it into a non-event ("this is not an evacuation", "no plans to").
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
-    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical)"
+    r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical|indispensable|vital)"
     r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never"
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
