@@ -190,6 +190,23 @@ def test_this_morning_in_a_forum_post_is_the_posts_day() -> None:
     assert (mention.issuer, mention.event_type.value, mention.date) == ("CA", "embassy_drawdown", date(2008, 1, 3))
 
 
+def test_the_headlines_target_beats_places_people_were_flown_to() -> None:
+    text = (
+        "The State Department told Americans to leave on the first flight, and consular officers flew in from "
+        "Barbados. Washington had been pressing its citizens to get out."
+    )
+    document = Document(url="u", title="Students flown out of Grenada", text=text, published=PUBLISHED, source="test")
+    assert {m.target for m in extract(document, PUBLISHED, "UA")} == {"GD"}
+    titled = Document(
+        url="u",
+        title="From Washington to Seoul, capitals tell citizens: get out of Ukraine",
+        text=text,
+        published=PUBLISHED,
+        source="test",
+    )
+    assert {m.target for m in extract(titled, PUBLISHED, "XX")} == {"UA"}
+
+
 def test_dates_from_cues() -> None:
     day = one("On February 11, Latvia advised its citizens to leave Ukraine.")
     assert (day.date, day.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)

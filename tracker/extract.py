@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import partial
 
-from tracker.countries import CountryMatch, Gazetteer, gazetteer
+from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import find_date_cues, heading_day, nearest_cue, post_day
 from tracker.issuers import (
     actor_rejection,
@@ -608,7 +608,9 @@ def _retarget(mentions: list[Mention], default_target: str, title_target: str | 
     explicit = Counter(m.target for m in mentions if "(default target)" not in m.explain[3])
     if not explicit and not title_target:
         return mentions
-    article_target = explicit.most_common(1)[0][0] if explicit else title_target
+    # The headline's target when it names one ("Students flown out of Grenada"): explicit targets in the body
+    # include places people were flown to and from.
+    article_target = title_target or explicit.most_common(1)[0][0]
     assert article_target is not None
     if article_target == default_target:
         return mentions
@@ -647,8 +649,18 @@ def _title_target(title: str, gaz: Gazetteer) -> str | None:
     """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any."""
     if not title:
         return None
-    ((code, _),) = find_targets(title, gaz.find(title), 0, set(), "")[:1]
+    matches = gaz.find(title)
+    # "From Washington to Seoul, capitals tell citizens: get out of Ukraine": the place people leave first.
+    for match in matches:
+        if match.kind is not MatchKind.DEMONYM and _LEFT_PLACE.search(title, 0, match.start):
+            return match.code
+    ((code, _),) = find_targets(title, matches, 0, set(), "")[:1]
     return code or None
+
+
+_LEFT_PLACE = re.compile(
+    r"\b(?:leave|leaving|left|out\s+of|flee\w*|fled|exit\w*|evacuat\w*(?:\s+from)?)\s+(?:the\s+)?$", re.I
+)
 
 
 def extract(
