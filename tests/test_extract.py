@@ -595,6 +595,49 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Canada, which had also shut its embassy in Manila during the fighting, reopened its chancery on Saturday.",
             [("CA", "PH", "embassy_closure"), ("CA", "PH", "embassy_return")],
         ),
+        (
+            "The Swedish foreign ministry recommended on Sunday that Swedes in Israel who do not need to be there "
+            "leave the country.",
+            [("SE", "IL", "leave_advisory")],
+        ),
+        (
+            "A spokesman said non-essential staff at the US embassy in Beirut had been ordered out on Tuesday.",
+            [("US", "LB", "embassy_drawdown")],
+        ),
+        (
+            "The Emirati foreign ministry urged citizens of the United Arab Emirates in Egypt to return home.",
+            [("AE", "EG", "leave_advisory")],
+        ),
+        (
+            "The United States embassy in Banjul, which sent its non-emergency staff away, said the first of them "
+            "flew back to Banjul on Tuesday.",
+            [("US", "GM", "embassy_drawdown"), ("US", "GM", "embassy_return")],
+        ),
+        ("Japan | Leave advice withdrawn; now advises caution | 05/04", [("JP", "UA", "advisory_lifted")]),
+        (
+            "Russia | Emergencies Ministry flight for Russian citizens wishing to leave | Sat 26/03",
+            [("RU", "UA", "leave_advisory")],
+        ),
+        (
+            "A Philippine air force C-130 had also taken out about 90 Filipino workers.",
+            [("PH", "UA", "leave_advisory")],
+        ),
+        (
+            "Israel, which keeps a large but unofficial mission in Tehran, has been flying its citizens home.",
+            [("IL", "IR", "leave_advisory")],
+        ),
+        (
+            "Brussels on Thursday advised Belgians whose presence in Burundi was not essential to leave the country.",
+            [("BE", "BI", "leave_advisory")],
+        ),
+        (
+            "He says the Saudi embassy in West Beirut has sent most of its staff home.",
+            [("SA", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Its army crossed the border to escort convoys carrying thousands of Ugandan traders home.",
+            [("UG", "UA", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

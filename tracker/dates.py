@@ -66,6 +66,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
+    # A table's date cell: "| 05/04", "| Sat 26/03": read like a timeline heading, the way that lands near the
+    # publication date.
+    (
+        "cell-numeric",
+        re.compile(
+            r"\|\s*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\w*\.?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)"
+            r"\s*(?:\([^)]*\)\s*)?(?=\||$)",
+            re.I,
+        ),
+    ),
     # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
     ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
@@ -121,6 +131,7 @@ _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)),
     "dotted": (True, (".",)),
     "numeric": (True, ("/",)),
+    "cell-numeric": (True, ("|",)),
     "month-day": (True, _MONTH_WORDS),
     "day-month": (True, _MONTH_WORDS),
     "day-of-month": (True, ("the",)),
@@ -203,7 +214,7 @@ def _numeric_day(anchor: date, first: int, second: int, future: bool, certain_on
         return found[0] if found else None
     if certain_only:
         return None
-    near = {r for r in found if abs(r - anchor) <= _NEAR}
+    near = {r for r in found if abs(r - anchor) <= _NEAR and (future or r <= anchor)}
     return near.pop() if len(near) == 1 else None
 
 
@@ -217,6 +228,9 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
             return date(year, int(m["month"]), int(m["day"])), day_precision
         except ValueError:
             return None
+    if kind == "cell-numeric":
+        value = _numeric_day(anchor, int(m["day"]), int(m["month"]), future)
+        return (value, day_precision) if value else None
     if kind == "numeric":
         value = _numeric_day(anchor, int(m["day"]), int(m["month"]), future, certain_only=True)
         return (value, day_precision) if value else None

@@ -179,7 +179,12 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
         # The whole span: "had no plans to evacuate", "not to travel ... rather than to leave".
         inside = sentence[hit.start : hit.end]
-        local = hit.trigger.event_type is EventType.LEAVE_ADVISORY and LOCAL_LEAVE_OBJECT.match(sentence, hit.end)
+        # (only where the trigger ends on the verb of leaving: "convoys carrying traders home" leaves no home)
+        local = (
+            hit.trigger.event_type is EventType.LEAVE_ADVISORY
+            and _ENDS_LEAVING.search(inside) is not None
+            and LOCAL_LEAVE_OBJECT.match(sentence, hit.end)
+        )
         # "leave the region and return to India" leaves the country after all
         if local and not _GOING_HOME.match(sentence, local.end()):
             return "leave a district, not a country"
@@ -219,6 +224,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     return None
 
 
+_ENDS_LEAVING = re.compile(r"(?:leave|leaving|depart\w*|exit|evacuate|get\s+out)\W*$", re.IGNORECASE)
 _DENIED_AFTER = re.compile(
     r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies))\b",
     re.IGNORECASE,
@@ -275,6 +281,11 @@ def _issuers_for(
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
+    if subjects and group_codes and all(m.ambiguous and m.kind is MatchKind.METONYM for m in subjects):
+        # "Brussels on Thursday advised Belgians ...": an ambiguous metonym (Brussels is the EU's too) yields to
+        # the people concerned.
+        cue = ", ".join(m.surface for m in groups)
+        return group_codes, f"people or staff concerned: {cue}", 0.05
     if subject_codes:
         if group_codes and not set(group_codes) & set(subject_codes):
             # "Poland urged Ukrainians to leave", "Congo gave Rwandan diplomats 48 hours to leave": a government

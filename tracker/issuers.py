@@ -81,6 +81,10 @@ _WHOSE_GOVERNMENT = re.compile(r"^(?:\s+and\s+\w+)?\s+whose\s+(?:own\s+)?governm
 _LISTED_AFTER_INCLUDING = re.compile(
     r"\b(?:including|such\s+as|among\s+them)\s+(?:\w+\s+){0,3}?\w+\s+and\s+$", re.IGNORECASE
 )
+_PART_OF_CITY_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|of)\s+(?:the\s+)?(?:west|east|north|south|central|western|eastern|northern|southern)\s+$",
+    re.IGNORECASE,
+)
 _MISSION_AFTER = re.compile(r"^\s+(?:embass(?:y|ies)|missions?|consulates?|office)\b", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r"^\s+[A-Z][a-z]+")
 
@@ -115,6 +119,8 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
         return "after a preposition: a place, recipient or topic"
     if match.kind in (MatchKind.METONYM, MatchKind.PLACE) and _MISSION_AFTER.match(after):
         return "a city naming where an embassy is"
+    if match.kind in (MatchKind.METONYM, MatchKind.PLACE) and _PART_OF_CITY_BEFORE.search(before):
+        return "a part of a city: a place"
     if match.kind is MatchKind.DEMONYM:
         # "the Dutch and Australian embassies": the noun after the last adjective of a list is each one's
         listed = _NEXT_ADJECTIVE.match(after)

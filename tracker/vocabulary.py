@@ -34,7 +34,7 @@ _PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
-    r"|take\s+(?:up\s+)?(?:seats|places|a\s+seat|a\s+place)\s+on)"
+    r"|take\s+(?:up\s+)?(?:seats|places|a\s+seat|a\s+place)\s+on|return\s+home)"
 )
 # A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
@@ -150,7 +150,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-that-citizens-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}[\"”’']?\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
+        rf"\b{ADVISE}[\"”’']?(?:\s+(?:on\s+)?\w+){{0,2}}?\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
         rf"(?:should\s+|must\s+|shall\s+)?(?:immediately\s+)?(?:leave|depart(?!ment))\b",
     ),
     # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
@@ -183,7 +183,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "bring-home-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying))\s+(?:(?:home|back|out)\s+(?:[\w.,-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying)|took|taken|taking)\s+(?:(?:home|back|out)\s+(?:[\w.,-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b)",
     ),
     _t(
@@ -214,7 +214,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "citizens-leave-in-convoy",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:{CITIZENS}|{_PEOPLE})\s+(?:leave|left|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard)\s+(?:an?\s+|the\s+)?"
+        rf"\b(?:{CITIZENS}|{_PEOPLE})(?:\s+still\s+in\s+(?:the\s+)?\w+)?\s+(?:leave|left|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard)\s+(?:an?\s+|the\s+)?"
         rf"(?:[\w-]+\s+)?(?:convoy|charter|chartered\s+\w+|evacuation\s+\w+|military\s+\w+)\b",
     ),
     # "left Tel Aviv on Tuesday with 211 Brazilians on board"
@@ -228,8 +228,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "repatriation-flights",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:(?:repatriation|evacuation|rescue|charter(?:ed)?)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
-        rf"|arrang\w*\s+(?:[\w-]+\s+){{0,2}}?flights?)\s+(?:[^.;:!?]{{0,60}}?\s)?"
-        rf"(?:for|of|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+        rf"|arrang\w*\s+(?:[\w-]+\s+){{0,2}}?flights?|ministry\s+flights?|convoys?|air\s+force\s+flights?)\s+(?:[^.;:!?]{{0,60}}?\s)?"
+        rf"(?:for|of|carrying|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "about 300 Ugandans evacuated by road had reached the border", "1,000 Kenyans have been evacuated"
     _t(
@@ -266,7 +266,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "staff-leave",
         EventType.EMBASSY_DRAWDOWN,
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
-        rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home"
+        rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn)\b",
         verb_at_end=True,
     ),
@@ -287,7 +287,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?(?:non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)"
         # "had sent the families of its staff to Beijing"
         r"|(?:families|dependants|dependents|family\s+members)(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats))?)"
-        r"\s+(?:to|out|home|abroad)\b",
+        r"\s+(?:to|out|home|abroad|away)\b",
     ),
     # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
     _t(
@@ -398,7 +398,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "they-are-back",
         EventType.EMBASSY_RETURN,
-        r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*",
+        r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*"
+        # "said the first of them flew back to Banjul on Tuesday"
+        r"|\b(?:of\s+them|staff|diplomats)\s+flew\s+back\s+to\s+(?-i:[A-Z])\w*",
     ),
     # "The embassy suspended operations on 3 February. It reopened for limited services on Monday 18 February."
     _t(
@@ -433,6 +435,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"recommendation)s?\b"
         # "withdrew its advice that British nationals should leave": the lift covers the advice it names.
         rf"(?:\s+(?:that|for)\s+[^.;:!?]{{0,60}}?\b{_LEAVE}\b)?",
+    ),
+    # "Japan | Leave advice withdrawn; now advises caution | 05/04"
+    _t(
+        "advice-withdrawn",
+        EventType.ADVISORY_LIFTED,
+        r"\b(?:leave|departure|evacuation)\s+(?:advice|advisory|recommendation|call)\s+(?:was\s+|has\s+been\s+|is\s+)?"
+        r"(?:withdrawn|lifted|rescinded|cancell?ed|revoked)\b",
     ),
     # "On 6 September Ankara advised Turkish citizens to leave. On Wednesday it withdrew that advice."
     _t(
@@ -488,7 +497,16 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship", "return"),
     "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
-    "repatriation-flights": ("repatriation", "evacuation", "rescue", "arrang", "charter"),
+    "repatriation-flights": (
+        "repatriation",
+        "evacuation",
+        "rescue",
+        "arrang",
+        "charter",
+        "ministry flight",
+        "convoy",
+        "air force flight",
+    ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board",),
     "transport-sent-for-people": ("sent", "send"),
@@ -501,7 +519,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
-    "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying"),
+    "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying", "took out", "taken out", "taking out"),
     "order-staff-out": ("order",),
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
@@ -531,6 +549,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "lift-ordered-departure": ("departure",),
     "staff-may-return": ("allow",),
     "they-are-back": ("back",),
+    "advice-withdrawn": ("withdrawn", "lifted", "rescinded", "cancelled", "canceled", "revoked"),
     "it-will-reopen": ("would", "will"),
     "it-reopened": ("reopen", "re-open", "resum"),
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
@@ -554,6 +573,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "bring-home-people": ("took out", "taken out", "taking out"),
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
@@ -567,6 +587,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "return home",
         "to go",
         "flight out",
         "plane out",
@@ -731,7 +752,9 @@ GOVERNMENT_BEFORE_PREPOSITION = re.compile(
 )
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
 CLAUSE_BREAK = re.compile(
-    r";|\b(?:but|while|whereas|although|because|after|before|when|unlike|which|who|whom|unless|amid|despite)\b"
+    r";|\b(?:while|whereas|although|because|after|before|when|unlike|which|who|whom|unless|amid|despite)\b"
+    # "but" between clauses, not between adjectives ("a large but unofficial mission")
+    r"|(?<=,\s)but\b|\bbut(?=\s+(?-i:[A-Z])|\s+(?:the|it|they|he|she|its|their|we|there)\b)"
     # A quotation opens after punctuation and closes before it; a quote inside a clause is a scare quote or the
     # speaker's words in his own clause ('Russia has "optimised" the staffing', 'The Foreign Office says "some
     # embassy staff ... are being withdrawn"'), and the subject before it stays the subject.
