@@ -74,6 +74,9 @@ def test_infer_anchor_uses_the_years_the_text_names() -> None:
         ("Tuesday 8th.", (True, date(2022, 2, 8))),
         ("9.II.", (True, date(2022, 2, 9))),
         ("3.5 million people left.", (False, None)),
+        # an entry's date before a dash: "8. Thu 3/8 — The Spanish A400M lands", "04.08 — The UK reduces staff"
+        ("8. Thu 10/2 — The Spanish A400M lands", (True, date(2022, 2, 10))),
+        ("04.02 — The UK reduces its staff", (True, date(2022, 2, 4))),
     ],
 )
 def test_timeline_headings(sentence: str, expected: tuple[bool, date | None]) -> None:

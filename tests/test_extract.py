@@ -638,6 +638,26 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Its army crossed the border to escort convoys carrying thousands of Ugandan traders home.",
             [("UG", "UA", "leave_advisory")],
         ),
+        (
+            "The German foreign office tells Germans in Niamey to take up the seats offered on the French flights.",
+            [("DE", "NE", "leave_advisory")],
+        ),
+        (
+            "The US embassy in Port-au-Prince moved this morning to let nonessential staff depart.",
+            [("US", "HT", "embassy_drawdown")],
+        ),
+        (
+            "The State Department ran its first charter helicopter today from PAP to Cap-Haitien for US citizens.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        (
+            "The German embassy in Haiti will work from the Dominican Republic for the time being.",
+            [("DE", "HT", "embassy_relocation")],
+        ),
+        (
+            "Yesterday, the first batch of 278 Indians left Port Sudan on board INS Sumedha.",
+            [("IN", "SD", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -87,7 +87,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "timestamp",
         re.compile(
-            r"^\s*[0-2]?\d[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|local(?:\s+time)?)?\s*[—–-]", re.IGNORECASE
+            # ("04.08 —" in a timeline is 4 August: a dot makes a time only with its zone)
+            r"^\s*[0-2]?\d(?::[0-5]\d|\.[0-5]\d(?=\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|local)))"
+            r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|local(?:\s+time)?)?\s*[—–-]",
+            re.IGNORECASE,
         ),
     ),
     # "said on the 25th": a day of the publication month (or of the month before, if it has not come yet).
@@ -373,9 +376,10 @@ _ROMAN = {
     "XII": 12,
 }
 _ROMAN_MONTH = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>X{0,1}(?:IX|IV|V?I{0,3}))\.?$")
-_ORDINAL = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\.?$", re.I)
-_SLASHED = re.compile(r"^(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\b(?=\W*$|\s*\()")
-_DOTTED = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?(?=\W*$|\s*\()")
+_ORDINAL = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\.?(?:$|\s+[—–-]\s)", re.I)
+# (a date ends the heading, or leads its entry after a dash: "8. Thu 3/8 — The Spanish A400M lands ...")
+_SLASHED = re.compile(r"^(?P<day>[0-3]?\d)/(?P<month>[01]?\d)\b(?=\W*$|\s*\(|\s+[—–-]\s)")
+_DOTTED = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.?(?=\W*$|\s*\(|\s+[—–-]\s)")
 # Before a heading's first cue: a weekday ("Sunday 23 January") or a day/month in unknown order ("11/02 (yesterday)").
 _WEEKDAY_PREFIX = re.compile(rf"(?:{_WEEKDAY},?\s*|\d{{1,2}}/\d{{1,2}}\s*\(?)?", re.IGNORECASE)
 _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
@@ -455,7 +459,9 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
         covered = cue.end
     rest = body[covered:]
     # ...or the date ends its own sentence inside a longer one the splitter kept together after "Feb."
-    leads = re.match(r"^\.?\s+[A-Z]", rest) is not None and (rest.startswith(".") or body[covered - 1] == ".")
+    leads = (re.match(r"^\.?\s+[A-Z]", rest) is not None and (rest.startswith(".") or body[covered - 1] == ".")) or (
+        re.match(r"^\.?\s+[—–-]\s+\S", rest) is not None
+    )
     if not covered or not (_HEADING_REST.match(rest) or leads):
         return False, None
     days = [c.value for c in cues if c.end <= covered and c.precision is DatePrecision.DAY]

@@ -431,7 +431,9 @@ def _date_for(
         # "closed on Monday ... and reopened it the next day": counted from a day stated earlier in the sentence,
         # else from the day the sentence before reported ("the same day", "A day later, ...")
         earlier = [c for c in cues if c.end <= cue.start and c.precision is DatePrecision.DAY]
-        base = earlier[-1].value if earlier and cue.kind != "same" else same_day
+        # ("will fly its nationals out the next day": the day after the one just reported, planned or not)
+        previous_day = same_day if cue.kind == "same" else (context.day or context.heading)
+        base = earlier[-1].value if earlier and cue.kind != "same" else previous_day
         if base is not None:
             shifted = base + timedelta(days=_RELATIVE_TO_PREVIOUS[cue.kind])
             return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> counted from {base.isoformat()}"

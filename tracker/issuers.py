@@ -44,6 +44,8 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|towards?|via|through|by\s+way\s+of)\s+(?:the\s+)?(?:\w+\s+)?$"
     # "at the request of Tokyo": who asked, not where
     r"|\brequest\s+of\s+$"
+    # "the embassy will work from the Dominican Republic": where it moves to
+    r"|\b(?:work|working|operate|operating|run|running)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
     r"|\b(?:sail\w*|left|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
     # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination

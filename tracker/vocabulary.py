@@ -34,7 +34,7 @@ _PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
-    r"|take\s+(?:up\s+)?(?:seats|places|a\s+seat|a\s+place)\s+on|return\s+home)"
+    r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home)"
 )
 # A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
@@ -222,12 +222,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-on-board",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})"
-        rf"\s+(?:on\s+board|aboard)\b",
+        rf"\s+(?:on\s+board|aboard)\b"
+        # "the first batch of 278 Indians left Port Sudan on board INS Sumedha"
+        rf"|\b(?:{CITIZENS}|{_PEOPLE})\s+(?:left|leave|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:on\s+board|aboard)\b",
     ),
     _t(
         "repatriation-flights",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:(?:repatriation|evacuation|rescue|charter(?:ed)?)\s+(?:flights?|planes?|aircraft|convoys?|ships?|operations?)"
+        rf"\b(?:(?:repatriation|evacuation|rescue|charter(?:ed)?|helicopter|special|military)\s+"
+        rf"(?:flights?|planes?|aircraft|helicopters?|convoys?|ships?|operations?)"
         rf"|arrang\w*\s+(?:[\w-]+\s+){{0,2}}?flights?|ministry\s+flights?|convoys?|air\s+force\s+flights?)\s+(?:[^.;:!?]{{0,60}}?\s)?"
         rf"(?:for|of|carrying|to\s+bring\s+(?:home|back))\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
@@ -311,6 +314,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?"
         rf"(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:out|home)\b",
     ),
+    # "an operation to let nonessential staff depart"
+    _t(
+        "let-staff-leave",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\blet\s+(?:[\w-]+\s+){{0,2}}?{STAFF_PEOPLE}\s+(?:depart|leave)\b",
+    ),
     # "will send its diplomats back to Kyiv next week"
     _t(
         "send-staff-back",
@@ -343,6 +352,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
         rf"(?:mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
         verb_at_end=True,
+    ),
+    # "the embassy will work from the Dominican Republic for the time being"
+    _t(
+        "embassy-works-from",
+        EventType.EMBASSY_RELOCATION,
+        rf"\b{_EMBASSY}(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:will|would|is\s+to|is\s+now|has\s+been)\s+(?:\w+\s+)?"
+        rf"(?:work|working|operate|operating|run|running)"
+        rf"\s+from\s+(?:the\s+)?(?-i:[A-Z])",
     ),
     # "closed its embassy in Kyiv and opened a liaison office in Lviv"
     _t(
@@ -506,6 +523,11 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "ministry flight",
         "convoy",
         "air force flight",
+        "helicopter",
+        "special flight",
+        "military flight",
+        "military plane",
+        "military aircraft",
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board",),
@@ -515,6 +537,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "departure-advice": ("recommendation", "advisory", "advice", "order", "notice", "call", "warning"),
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
+    "let-staff-leave": ("let ",),
     "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
@@ -524,6 +547,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
     "move-embassy": ("mov", "relocat", "transfer", "shift"),
+    "embassy-works-from": ("work", "operat", "run"),
     "move-diplomats-abroad": ("mov", "relocat"),
     "embassy-moves": ("mov", "relocat", "transfer"),
     "open-office-elsewhere": ("open", "set", "establish"),
