@@ -31,7 +31,7 @@ from tracker.issuers import (
     trailing_issuers,
 )
 from tracker.records import CLOSES, EMBASSY_TYPES, DatePrecision, Document, EventType, Mention, Status
-from tracker.text import Sentence, clean_text, holds_any, split_sentences
+from tracker.text import Sentence, clean_text, split_sentences
 from tracker.vocabulary import (
     CONDITIONAL,
     GATES,
@@ -91,13 +91,27 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
     # regex alternation tries every word at every position.)
     lower = sentence.lower()
+    # (holds_any written out: this runs for every trigger of every open type of every sentence, and the call
+    # would cost more than the test.)
     for gate, members, with_extra in _GATE_GROUPS:
-        type_open = holds_any(lower, gate)
+        type_open = False
+        for word in gate:
+            if word in lower:
+                type_open = True
+                break
         for trigger, extra, needs in members if type_open else with_extra:
-            if not type_open and not holds_any(lower, extra):
-                continue
-            if needs and not holds_any(lower, needs):
-                continue
+            if not type_open:
+                for word in extra:
+                    if word in lower:
+                        break
+                else:
+                    continue
+            for word in needs:
+                if word in lower:
+                    break
+            else:
+                if needs:
+                    continue
             for m in trigger.pattern.finditer(sentence):
                 hits.append(TriggerHit(trigger, m.start(), m.end()))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -712,8 +726,15 @@ def extract(
             unread.append(sentence.text)
             continue
         if previous != context.previous:
-            context = replace(
-                context, previous=previous, previous_type=None, last_day=None, unread=(*context.unread, *unread)
+            # (spelled out rather than dataclasses.replace: this runs for most sentences that have a trigger)
+            context = Context(
+                actor=context.actor,
+                previous=previous,
+                anchor=context.anchor,
+                last_type=context.last_type,
+                mission_owner=context.mission_owner,
+                heading=context.heading,
+                unread=(*context.unread, *unread),
             )
         unread.clear()
         matches = gaz.find(sentence.text)

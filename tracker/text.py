@@ -203,7 +203,10 @@ def split_sentences(text: str) -> list[Sentence]:
             offset += len(line) + 1
             continue
         # A table row ("Britain | Embassy closed. Britons told to leave | 12 Jan") is one statement with its date.
-        spans = [(0, len(line))] if line.count("|") >= 2 else _split_paragraph(line)
+        # (and a line whose only stop is its last character is one sentence without a scan)
+        body = line.rstrip()
+        single = body[-1:] in (".", "!", "?") and not any(c in body[:-1] for c in ".!?…")
+        spans = [(0, len(line))] if single or line.count("|") >= 2 else _split_paragraph(line)
         for start, end in spans:
             raw = line[start:end]
             stripped = raw.strip()

@@ -547,7 +547,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
     "move-embassy": ("mov", "relocat", "transfer", "shift"),
-    "embassy-works-from": ("work", "operat", "run"),
+    "embassy-works-from": ("work from", "working from", "operate from", "operating from", "run from", "running from"),
     "move-diplomats-abroad": ("mov", "relocat"),
     "embassy-moves": ("mov", "relocat", "transfer"),
     "open-office-elsewhere": ("open", "set", "establish"),
