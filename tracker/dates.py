@@ -362,18 +362,8 @@ _WEEKDAY_ABBREVIATION = re.compile(
     r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?", re.I
 )
 _ROMAN = {
-    "I": 1,
-    "II": 2,
-    "III": 3,
-    "IV": 4,
-    "V": 5,
-    "VI": 6,
-    "VII": 7,
-    "VIII": 8,
-    "IX": 9,
-    "X": 10,
-    "XI": 11,
-    "XII": 12,
+    numeral: month
+    for month, numeral in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1)
 }
 _ROMAN_MONTH = re.compile(r"^(?P<day>[0-3]?\d)\.(?P<month>X{0,1}(?:IX|IV|V?I{0,3}))\.?$")
 _ORDINAL = re.compile(r"^(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\.?(?:$|\s+[—–-]\s)", re.I)
