@@ -658,6 +658,10 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Yesterday, the first batch of 278 Indians left Port Sudan on board INS Sumedha.",
             [("IN", "SD", "leave_advisory")],
         ),
+        (
+            "The Argentine chancellery recommended to the Argentines that leave Lebanon in the commercial flights.",
+            [("AR", "LB", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

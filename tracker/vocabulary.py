@@ -146,6 +146,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
         r"|the\s+next\s+day|the\s+following\s+day|with\s+(?:its|their)\s+own)\b)))",
     ),
+    # Machine translation puts the people after "to": "recommended to the Argentines that leave Lebanon"
+    _t(
+        "advise-to-people",
+        EventType.LEAVE_ADVISORY,
+        rf"\b{ADVISE}\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?"
+        rf"\b(?:that|to)\s+(?:\w+\s+)?{_LEAVE}\b",
+    ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
         "advise-that-citizens-leave",
@@ -510,6 +517,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "you-should-leave": ("you",),
     "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
     "advise-that-citizens-leave": (" that ",),
+    "advise-to-people": (" to the ", " to all ", " to its ", " to their "),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship", "return"),
