@@ -1,0 +1,156 @@
+"""Whether a trigger reports an act, and how sure: negation, hedges, conditions and denials; the status (pure).
+
+DESIGN §3: hypotheticals ("could order"), denials ("no plans to evacuate") and negations are not events; what is
+stated as done is `in_effect`, what will be done `planned`, what unnamed sources say `reported`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.issuers import clause_start
+from tracker.records import EventType, Status
+from tracker.triggers import TriggerHit
+from tracker.vocabulary import (
+    CONDITIONAL,
+    HEDGE,
+    INTERIOR_HEDGE,
+    INTERIOR_NEGATION,
+    LOCAL_LEAVE_OBJECT,
+    NEGATION,
+    PLANNED,
+    REPORTED,
+    REPORTED_WOULD,
+)
+
+# Lookback inside the sentence for modals and negations that govern the trigger verb.
+_GOVERNING_WINDOW = 45
+
+
+def _governing_text(sentence: str, hit: TriggerHit) -> str:
+    """The words just before the trigger and its first words: where 'not', 'could', 'will' govern it."""
+    head = sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start]
+    # "urged Americans to consider departing Haiti and authorised the departure of staff": a second verb in the
+    # past starts an act of its own, out of reach of the hedge before it.
+    if " and " in head:
+        starts = [m.start() for m in _AND_PAST_VERB.finditer(head)]
+        if starts:
+            head = head[starts[-1] :]
+    # Only the verb part of the trigger: a negation later inside it ("... to leave, not to stay") does not count.
+    return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
+
+
+def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:
+    """A negation starting in sentence[start:end], read against the whole sentence: a window cut at "Canadians
+    who do not need" would hide the "to be" that makes it a description of who should leave."""
+    # Searched a little past `end` (so lookaheads see "not need to be" whole), kept only if it starts in time.
+    m = NEGATION.search(sentence, start, end + 30)
+    return m if m is not None and m.start() < end else None
+
+
+def clause_end(sentence: str, position: int) -> int:
+    """Where the clause holding `position` ends: "..., while Germany said it could withdraw staff if ..." is not
+    the first clause's condition."""
+    following = NEXT_CLAUSE.search(sentence, position)
+    return following.start() if following else len(sentence)
+
+
+_AND_PAST_VERB = re.compile(r"\band\s+(?=(?:\w+ed|told|sent|withdrew|shut|began|ordered)\b)", re.IGNORECASE)
+NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNORECASE)
+# ("and come to Nairobi" moves within the country: only going home or back leaves it.)
+_GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
+# "a diplomat said London would evacuate": an outsider's prediction, not the government's announced plan.
+_HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source)s?\b[^.;]*\bsaid\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
+
+
+def rejection(sentence: str, hit: TriggerHit) -> str | None:
+    governing = _governing_text(sentence, hit)
+    # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
+    lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
+    window_end = hit.start if lifted else min(hit.end, hit.start + 25)
+    negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end)
+    if negated:
+        return f"negated ('{negated.group(0)}')"
+    if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:
+        # The whole span: "had no plans to evacuate", "not to travel ... rather than to leave".
+        inside = sentence[hit.start : hit.end]
+        # (only where the trigger ends on the verb of leaving: "convoys carrying traders home" leaves no home)
+        local = (
+            hit.trigger.event_type is EventType.LEAVE_ADVISORY
+            and _ENDS_LEAVING.search(inside) is not None
+            and LOCAL_LEAVE_OBJECT.match(sentence, hit.end)
+        )
+        # "leave the region and return to India" leaves the country after all
+        if local and not _GOING_HOME.match(sentence, local.end()):
+            return "leave a district, not a country"
+        undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
+        if undone:
+            return f"negated inside the trigger ('{undone.group(0)}')"
+        hedged = INTERIOR_HEDGE.search(inside)
+        # "... and said the dependants of staff would be temporarily withdrawn": a plan in reported speech.
+        reported = (
+            hedged is not None
+            and hedged.group(0).lower() == "would"
+            and _REPORTING.search(sentence, 0, hit.start) is not None
+            and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))
+            and not _HYPOTHETICAL_SOURCE.search(sentence, 0, hit.start)
+        )
+        if hedged and not reported:
+            return f"hypothetical inside the trigger ('{hedged.group(0)}')"
+    hedge = HEDGE.search(governing)
+    reported_plan = (
+        hedge is not None
+        and hedge.group(0).lower() == "would"
+        and (
+            REPORTED_WOULD.search(governing, 0, hedge.start()) is not None
+            or _REPORTING.search(sentence, 0, hit.start) is not None  # "said ... that the first group would"
+        )
+        and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))  # "would evacuate if ..."
+    )
+    if hedge and not reported_plan:
+        return f"hypothetical ('{hedge.group(0)}')"
+    condition = _CONDITION_AFTER.match(sentence, hit.end)
+    if condition:
+        return f"hypothetical ('{condition.group(0).strip()}')"
+    # "Reports that Spain had chartered a plane to evacuate Spaniards were denied", "..., but their ministry denied it"
+    denied = _DENIED_AFTER.match(sentence, hit.end) if "deni" in sentence[hit.end : hit.end + 80] else None
+    if denied:
+        return f"denied ('{denied.group(0).strip()}')"
+    return None
+
+
+_ENDS_LEAVING = re.compile(r"(?:leave|leaving|depart\w*|exit|evacuate|get\s+out)\W*$", re.IGNORECASE)
+_DENIED_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies))\b",
+    re.IGNORECASE,
+)
+
+
+# "... to bring Indian nationals home if required", "will evacuate its staff if necessary"; not the manner of
+# leaving: "leave Libya if they could do so safely", "if it is safe to do so".
+_CONDITION_AFTER = re.compile(
+    r"[\s,\"“”'‘’]*(?:\w+\s+){0,3}?(?:if(?!\s+(?:it\s+is\s+safe|it['’]s\s+safe|they\s+(?:can|could|are\s+able)|possible"
+    r"|safe|able|(?:they|you)\s+(?:have|had|has)\s+no\b|(?:their|your)\s+presence))"
+    # "... to leave unless they had pressing reasons to stay" says who should leave
+    r"|unless(?!\s+(?:they|you|there)\s+(?:have|had|has|is|was)\s+(?:a\s+|an\s+)?(?:pressing|compelling|urgent|essential"
+    r"|good|strong))|should\s+(?:it|the\s+situation)\s+\w+|in\s+case|in\s+the\s+event"
+    # 'an evacuation of the 1,500 Belgians "can no longer be excluded"'
+    r"|[\"”’']?\s*(?:can|could)\s*(?:not|no\s+longer)\s+be\s+(?:excluded|ruled\s+out))\b",
+    re.IGNORECASE,
+)
+
+
+def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
+    # "plans to announce on Saturday that all staff will be required to leave": the plan may sit well before
+    # the trigger, so the whole clause up to the trigger's end is read (not a clause before it: "Mexico said it
+    # would send a plane, and Germany closed its embassy on Friday").
+    start = clause_start(sentence, hit.start)
+    start = max([start, *(m.end() for m in NEXT_CLAUSE.finditer(sentence, start, hit.start))])
+    planned = PLANNED.search(sentence, start, hit.end)
+    if planned:
+        return Status.PLANNED, planned.group(0)
+    reported = REPORTED.search(sentence)
+    if reported:
+        return Status.REPORTED, reported.group(0)
+    return Status.IN_EFFECT, "stated as done"

@@ -1,0 +1,100 @@
+"""Triggers in a sentence: which patterns may match (gates and needs), their matches, and overlaps (pure).
+
+The cheap substring tests come first because most sentences of an article have no trigger at all, and running every
+pattern on them is most of the cost of extraction (DESIGN §8: speed is measured, benchmarks/extraction.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.issuers import relative_antecedent_end
+from tracker.records import CLOSES, EventType
+from tracker.vocabulary import GATES, TRIGGER_GATE_EXTRA, TRIGGER_NEEDS, TRIGGERS, Trigger
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    trigger: Trigger
+    start: int
+    end: int
+
+
+_Member = tuple[Trigger, tuple[str, ...], tuple[str, ...]]
+
+
+def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_Member, ...]], ...]:
+    """Triggers grouped by event type: the type's gate words, its triggers (each with the extra words that open it
+    alone and its finer needs), and those of them that have extra words. A sentence is tested once per type; when
+    the type's gate is shut only the triggers with extra words are looked at."""
+    groups: dict[EventType, list[_Member]] = {}
+    for trigger in TRIGGERS:
+        extra = TRIGGER_GATE_EXTRA.get(trigger.name, ())
+        groups.setdefault(trigger.event_type, []).append((trigger, extra, TRIGGER_NEEDS.get(trigger.name, ())))
+    return tuple(
+        (GATES[event_type], tuple(members), tuple(m for m in members if m[1])) for event_type, members in groups.items()
+    )
+
+
+_GATE_GROUPS = _gate_groups()
+
+
+def find_triggers(sentence: str) -> list[TriggerHit]:
+    """All trigger matches; overlapping hits of the same event type keep the earliest, longest."""
+    hits: list[TriggerHit] = []
+    # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
+    # regex alternation tries every word at every position.)
+    lower = sentence.lower()
+    # (holds_any written out: this runs for every trigger of every open type of every sentence, and the call
+    # would cost more than the test.)
+    for gate, members, with_extra in _GATE_GROUPS:
+        type_open = False
+        for word in gate:
+            if word in lower:
+                type_open = True
+                break
+        for trigger, extra, needs in members if type_open else with_extra:
+            if not type_open:
+                for word in extra:
+                    if word in lower:
+                        break
+                else:
+                    continue
+            for word in needs:
+                if word in lower:
+                    break
+            else:
+                if needs:
+                    continue
+            for m in trigger.pattern.finditer(sentence):
+                hits.append(TriggerHit(trigger, m.start(), m.end()))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[TriggerHit] = []
+    for hit in hits:
+        if any(
+            k.trigger.event_type == hit.trigger.event_type and hit.start < k.end and k.start < hit.end for k in kept
+        ):
+            continue
+        kept.append(hit)
+    # "withdrew its call on citizens to leave", "lifted the ordered departure ... staff to return": where an
+    # opposite event overlaps the event it undoes, only the opposite event was said.
+    closing = [h for h in kept if h.trigger.event_type in CLOSES]
+    return [h for h in kept if not any(_undoes(c, h, sentence) for c in closing)]
+
+
+def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
+    """Whether `closing` (a lift or return) overlaps `hit` as the act it reverses, not as a separate clause."""
+    if hit.trigger.event_type not in CLOSES[closing.trigger.event_type]:
+        return False
+    if not (hit.start < closing.end and closing.start < hit.end):
+        return False
+    # "Canada, which had also shut its embassy during the fighting, reopened its chancery": so is an act told in a
+    # relative clause of the subject.
+    if relative_antecedent_end(sentence, hit.start) is not None:
+        return False
+    # "The embassy, which had sent its staff home, returned ...": the relative clause is a separate, earlier act.
+    # "The French embassy, which shut its doors on 6 September, reopened", "Ghana's embassy, closed since 6
+    # September, will reopen": the clause inside the span too.
+    between = sentence[min(closing.start, hit.start) : max(closing.start, hit.start, min(closing.end, hit.end))]
+    return not re.search(r",\s*(?:which|who|closed|shut|suspended)\b", between)
