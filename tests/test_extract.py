@@ -662,6 +662,21 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The Argentine chancellery recommended to the Argentines that leave Lebanon in the commercial flights.",
             [("AR", "LB", "leave_advisory")],
         ),
+        (
+            "Two Indian Air Force C-17s landed in South Sudan and flew out 156 people, 154 of them Indian nationals.",
+            [("IN", "SS", "leave_advisory")],
+        ),
+        (
+            "An Italian special flight lands at Rome Ciampino with 87 passengers, 36 of them Italians, the rest "
+            "Americans and other Europeans.",
+            [("IT", "UA", "leave_advisory")],
+        ),
+        (
+            "The State Department told Americans to leave on the first flight, and two consular officers flew in "
+            "from Barbados to check on the students.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        ("India — Leave; navy ships carrying Indians to Cyprus — 19 July", [("IN", "UA", "leave_advisory")]),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

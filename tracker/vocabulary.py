@@ -30,7 +30,11 @@ ADVISE = (
     r"|arrang\w*\s+for|help\w*)"
 )
 # A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
-_PEOPLE = r"(?-i:[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
+# (not the countries whose names end like a plural: "flew in from Barbados")
+_PEOPLE = (
+    r"(?-i:(?!(?:Barbados|Bahamas|Honduras|Philippines|Netherlands|Comoros|Seychelles|Maldives|Emirates|States|Islands"
+    r"|Cyprus|Laos|Mauritius|Tunis|Paris|Athens|Brussels|Lagos|Caracas|Damascus|Texas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
+)
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
@@ -191,7 +195,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "bring-home-people",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying)|took|taken|taking)\s+(?:(?:home|back|out)\s+(?:[\w.,-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
-        rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b)",
+        rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b)"
+        # "navy ships carrying Indians to Cyprus"
+        rf"|\b(?:carr\w*|ferr\w*)\s+(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*",
     ),
     _t(
         "take-citizens-out",
@@ -229,7 +235,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-on-board",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})"
-        rf"\s+(?:on\s+board|aboard)\b"
+        # "with 62 Canadians and a dozen other foreigners on board"
+        rf"(?:\s+and\s+[^.;:!?]{{0,40}}?)?\s+(?:on\s+board|aboard)\b"
+        # "flew out 156 people, 154 of them Indian nationals", "with 87 passengers, 36 of them Italians"
+        rf"|\b(?:with|carrying|fl(?:ew|own|ying)\s+(?:out|home)|took\s+out|brought\s+(?:out|home))\s+(?:about\s+|some\s+|more\s+than\s+)?"
+        rf"\d[\d,]*\s+(?:people|passengers|foreigners|evacuees),\s+(?:\d[\d,]*|most|many|half|all|about\s+\d[\d,]*)\s+of\s+them\s+"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
         # "the first batch of 278 Indians left Port Sudan on board INS Sumedha"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\s+(?:left|leave|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:on\s+board|aboard)\b",
     ),
@@ -538,7 +549,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "military aircraft",
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
-    "citizens-on-board": ("board",),
+    "citizens-on-board": ("board", "of them"),
     "transport-sent-for-people": ("sent", "send"),
     "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
@@ -550,7 +561,19 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift"),
-    "bring-home-people": ("bring", "brought", "fly", "flew", "flown", "flying", "took out", "taken out", "taking out"),
+    "bring-home-people": (
+        "bring",
+        "brought",
+        "fly",
+        "flew",
+        "flown",
+        "flying",
+        "took out",
+        "taken out",
+        "taking out",
+        "carr",
+        "ferr",
+    ),
     "order-staff-out": ("order",),
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
@@ -611,7 +634,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
     "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
-    "citizens-on-board": ("on board", "aboard"),
+    "citizens-on-board": ("on board", "aboard", "of them"),
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
