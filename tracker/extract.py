@@ -238,7 +238,9 @@ def _went_home(text: str, matches: list[CountryMatch], hit: TriggerHit, issuer: 
     return None
 
 
-def _retarget(mentions: list[Mention], default_target: str, title_target: str | None) -> list[Mention]:
+def _retarget(
+    mentions: list[Mention], default_target: str, title_target: str | None, title_is_left: bool = False
+) -> list[Mention]:
     """Give mentions without a target in their sentence the article's own target, when the article names one.
 
     "British nationals should leave now" in a story about Lebanon is about Lebanon: the article's most common
@@ -249,7 +251,10 @@ def _retarget(mentions: list[Mention], default_target: str, title_target: str | 
         return mentions
     # The headline's target when it names one ("Students flown out of Grenada"): explicit targets in the body
     # include places people were flown to and from.
-    article_target = title_target or explicit.most_common(1)[0][0]
+    # The place the headline says people leave beats the body's count, which includes places people were flown
+    # to; a headline naming a country otherwise ("Thailand braces for refugees") only fills in for no count.
+    headline_wins = title_target is not None and (title_is_left or not explicit)
+    article_target = title_target if headline_wins else explicit.most_common(1)[0][0]
     assert article_target is not None
     if article_target == default_target:
         return mentions
@@ -267,34 +272,38 @@ _DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")
 
 
-def _section_targets(sentences: list[Sentence], gaz: Gazetteer) -> dict[int, str]:
-    """Where a document covering several crises starts each one: sentence offset -> the country its heading
-    names. Only for two or more headings naming different countries (a single crisis has its article target)."""
+def _section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
+    """Where a document covering several crises starts each one: line offset -> the country its heading names.
+    Only for two or more headings naming different countries (a single crisis has its article target)."""
     found: dict[int, str] = {}
-    for sentence in sentences:
-        decorated = _DECORATED.match(sentence.text)
-        body = decorated["body"] if decorated else sentence.text
-        if not decorated and not _CAPITALS.match(body):
-            continue
-        if len(body.split()) > 12:
-            continue
-        matches = gaz.find(body.title() if body.isupper() else body)
-        if matches:
-            found[sentence.start] = matches[0].code
+    offset = 0
+    for line in text.split("\n"):
+        decorated = _DECORATED.match(line)
+        body = decorated["body"] if decorated else line.strip()
+        if (decorated or _CAPITALS.match(body)) and body and len(body.split()) <= 14:
+            # "=== 1. KYRGYZSTAN: interim government takes hold ===": names in capitals read as names
+            matches = gaz.find(_UPPER_WORD.sub(lambda m: m.group().title(), body))
+            if matches:
+                found[offset] = matches[0].code
+        offset += len(line) + 1
     return found if len(set(found.values())) >= 2 else {}
 
 
-def _title_target(title: str, gaz: Gazetteer) -> str | None:
-    """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any."""
+_UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _title_target(title: str, gaz: Gazetteer) -> tuple[str | None, bool]:
+    """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any, and whether it is the
+    place people leave ("Students flown out of Grenada"), which outweighs the places the body names."""
     if not title:
-        return None
+        return None, False
     matches = gaz.find(title)
     # "From Washington to Seoul, capitals tell citizens: get out of Ukraine": the place people leave first.
     for match in matches:
         if match.kind is not MatchKind.DEMONYM and _LEFT_PLACE.search(title, 0, match.start):
-            return match.code
+            return match.code, True
     ((code, _),) = find_targets(title, matches, 0, set(), "")[:1]
-    return code or None
+    return code or None, False
 
 
 _LEFT_PLACE = re.compile(
@@ -316,7 +325,7 @@ def extract(
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
     sentences = split_sentences(text)
-    sections = _section_targets(sentences, gaz)
+    headings = sorted(_section_targets(text, gaz).items())
     section: str | None = None
     context = Context(anchor=anchor)
     page_anchor = anchor
@@ -324,7 +333,8 @@ def extract(
     previous = ""
     unread: list[str] = []
     for sentence in sentences:
-        section = sections.get(sentence.start, section)
+        while headings and headings[0][0] <= sentence.start:
+            section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
         if (posted := post_day(sentence.text, page_anchor)) is not None:
             anchor = posted
@@ -386,7 +396,7 @@ def extract(
             mission_owner=owner if (owner := mission_owner_of(found)) else context.mission_owner,
             last_day=found[-1].date if found and found[-1].date_precision is DatePrecision.DAY else None,
         )
-    return _retarget(mentions, default_target, _title_target(document.title, gaz))
+    return _retarget(mentions, default_target, *_title_target(document.title, gaz))
 
 
 __all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]
