@@ -106,6 +106,10 @@ MUST_NOT_FIND = [
     "Estonia's prime minister urged her EU partners to tell their citizens to leave Ukraine.",
     "Turkey told its citizens to stay in safe places rather than to leave.",
     "A British diplomat said London would evacuate its embassy staff if Russia invades.",
+    # a negation before "recommend that" governs the advice the trigger completes
+    "We do not currently recommend that corporate clients evacuate staff from the country.",
+    # "as" starts another event: the British embassy stayed open
+    "The British embassy remained open as the Canadian one was closed on Monday.",
 ]
 
 
@@ -677,6 +681,16 @@ def test_trigger_vocabulary_is_consistent() -> None:
             [("US", "UA", "leave_advisory")],
         ),
         ("India — Leave; navy ships carrying Indians to Cyprus — 19 July", [("IN", "UA", "leave_advisory")]),
+        # a pronoun's government is the one the sentence is attributed to at its end, by its seat
+        (
+            "They closed the embassy on Saturday, the Foreign Office in Berlin said.",
+            [("DE", "UA", "embassy_closure")],
+        ),
+        # an air base is a destination, not the target
+        (
+            "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",
+            [("US", "UA", "leave_advisory")],
+        ),
     ],
 )
 def test_general_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

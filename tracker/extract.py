@@ -31,6 +31,7 @@ from tracker.issuers import (
     pronoun_subject,
     subject_issuers,
     trailing_issuers,
+    trailing_speaker,
 )
 from tracker.qualify import NEXT_CLAUSE, classify_status, clause_end, rejection
 from tracker.records import DatePrecision, Document, EventType, Mention, Status
@@ -83,6 +84,8 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
     pronoun = pronoun_subject(text, hit.start, hit.end)
+    if pronoun and (speaker := trailing_speaker(text, matches, hit.end)):
+        return [speaker], f"'{pronoun}' -> the government the sentence quotes at its end", 0.1
     if pronoun:
         # "The US embassy reopened on Thursday, a day after it closed": an actor earlier in the same sentence is
         # nearer than the previous sentence's.

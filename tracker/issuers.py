@@ -50,7 +50,9 @@ _DESTINATION_BEFORE = re.compile(
     r"|\b(?:sail\w*|left|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
     # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination
     r"|\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:embass(?:y|ies)|consulates?|office|mission)(?:\s+of\s+\w+)?"
-    r"\s+in\s+$",
+    r"\s+in\s+$"
+    # "transports flying thousands to Clark air base in the Philippines"
+    r"|\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:air\s*base|base|airport|airfield|camp|port)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A destination goes on over "Bogotá, Colombia" and "Ghana, in Accra".
@@ -338,6 +340,30 @@ def first_actor(sentence: str, matches: list[CountryMatch], exclude: str) -> str
         if match.code != exclude and actor_rejection(sentence, match) is None:
             return match.code
     return None
+
+
+def trailing_speaker(sentence: str, matches: list[CountryMatch], position: int) -> str | None:
+    """The government a sentence is attributed to at its end: "The embassy in Kinshasa was closed on Saturday, the
+    Foreign Office in Bonn said" (Bonn's office: a capital after "in" says whose)."""
+    said = _SPEAKER_AT_END.search(sentence, position)
+    if said is None:
+        return None
+    inside = [m for m in matches if said.start() <= m.start < said.end()]
+    for match in inside:
+        before = _before(sentence, match)
+        if GOVERNMENT_BEFORE_PREPOSITION.search(before) or _OFFICE_IN.search(before):
+            return match.code
+    for match in inside:
+        if match.kind is not MatchKind.PLACE and actor_rejection(sentence, match) is None:
+            return match.code
+    return None
+
+
+# Only at a sentence's end is "the Foreign Office in Bonn" surely the office's seat, not a consular office abroad.
+_OFFICE_IN = re.compile(r"\bforeign\s+office\s+in\s+$", re.IGNORECASE)
+_SPEAKER_AT_END = re.compile(
+    r",\s+(?:the\s+|its\s+)?[^,;]{0,60}?\b(?:said|says|announced|confirmed|added)\b[^,;]{0,40}$", re.IGNORECASE
+)
 
 
 def institution_owner(sentence: str, matches: list[CountryMatch]) -> str | None:

@@ -64,12 +64,20 @@ _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_ADVICE_THAT = re.compile(r"\b(?:recommend|advise|urge|suggest|expect)\w*\s+that\b", re.IGNORECASE)
+
+
 def rejection(sentence: str, hit: TriggerHit) -> str | None:
     governing = _governing_text(sentence, hit)
     # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
     lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
     window_end = hit.start if lifted else min(hit.end, hit.start + 25)
     negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end)
+    # "We do not currently recommend that corporate clients evacuate staff": the negation governs the advice whose
+    # complement the trigger is, however far back it stands in the clause.
+    complement = _ADVICE_THAT.search(sentence, clause_start(sentence, hit.start), hit.start)
+    if negated is None and complement is not None:
+        negated = _governing_negation(sentence, max(0, complement.start() - 20), complement.start() + 1)
     if negated:
         return f"negated ('{negated.group(0)}')"
     if hit.trigger.event_type is not EventType.ADVISORY_LIFTED:

@@ -65,7 +65,7 @@ _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
-_ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b)[^.;:!?])"
+_ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b|\bas\s+(?:the\s|a\s|an\s|(?-i:[A-Z])))[^.;:!?])"
 # ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down"
