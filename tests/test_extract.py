@@ -110,6 +110,13 @@ MUST_NOT_FIND = [
     "We do not currently recommend that corporate clients evacuate staff from the country.",
     # "as" starts another event: the British embassy stayed open
     "The British embassy remained open as the Canadian one was closed on Monday.",
+    # "put" moves people only onto transport or out of somewhere
+    "Ghana is expected to put the Congolese request for help before the Security Council tonight.",
+    # the mission arranged the flights: it is the agent, not the staff evacuated
+    "The first of the evacuation flights arranged by the British High Commission left Enugu at dawn for Lagos.",
+    # a company's staff, another government's people
+    "We expect those companies to make arrangements for their American staff to depart.",
+    "Pretoria has offered to help evacuate citizens of its neighbours who are stranded in Kinshasa.",
 ]
 
 
@@ -557,9 +564,10 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Bonn repeated its call on the 2,000 Germans in Serbia and Montenegro to get out.",
             [("DE", "RS", "leave_advisory")],
         ),
+        # where the speakers sit says nothing sure about the embassy's place: the article's target decides
         (
             "Diplomats in Bamako say Canada has quietly withdrawn non-essential staff from its embassy.",
-            [("CA", "ML", "embassy_drawdown")],
+            [("CA", "UA", "embassy_drawdown")],
         ),
         (
             "Mexico said it would send a plane to collect about 100 Mexicans, and Germany closed its embassy in "
@@ -686,6 +694,13 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "They closed the embassy on Saturday, the Foreign Office in Berlin said.",
             [("DE", "UA", "embassy_closure")],
         ),
+        # where the speakers are is not the target; citizens' families are no embassy staff
+        ("Diplomats in Islamabad said Italy had also decided to shut its mission.", [("IT", "UA", "embassy_closure")]),
+        (
+            "Bonn urged the few hundred Germans on the island, most of them engineers and their families, to leave "
+            "Cyprus.",
+            [("DE", "CY", "leave_advisory")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",
@@ -713,3 +728,9 @@ def test_a_two_crisis_newsletter_targets_each_section() -> None:
         # "would remain closed" states how things are: in effect, on the day of the sentence before
         ("RS", "embassy_closure", "in_effect", date(2022, 2, 11)),
     }
+
+
+def test_a_name_two_states_share_means_the_articles_one() -> None:
+    text = "The Foreign Office advised British subjects to leave the Congo."
+    assert run(text, target="CD") == [("GB", "CD", "leave_advisory")]
+    assert run(text, target="UA") == [("GB", "CG", "leave_advisory")]

@@ -80,6 +80,9 @@ def _issuers_for(
             return [], "subject differs from the people or staff concerned", 0.0
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
         return list(dict.fromkeys(subject_codes)), f"subject: {cue}", 0.0
+    if group_codes and _COMPANY_STAFF.search(text, max(0, hit.start - 120), hit.end):
+        # "we expect those companies to make arrangements for their American staff to depart": a firm's staff.
+        return [], "the staff are a company's", 0.0
     if group_codes:
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
@@ -122,6 +125,11 @@ def _issuers_for(
 
 _NOT_GOVERNMENTS = re.compile(
     r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
+)
+_COMPANY_STAFF = re.compile(
+    r"\b(?:companies|company|firms?|employers?|contractors?)\b[^.;]{0,80}\b(?:their|its)\s+(?:own\s+)?(?:\w+\s+)?"
+    r"(?:staff|employees|workers|personnel|expatriates)\b",
+    re.IGNORECASE,
 )
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")

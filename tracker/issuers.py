@@ -76,6 +76,7 @@ _SOURCES_IN = re.compile(
     r"\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:said|say|says|reported|told\s+(?:\w+\s+)?(?:reporters|journalists))\b")
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
 _VERB_FIRST = re.compile(r"\s*(?:said|says|added|announced|told|urged|confirmed|stated)\b", re.IGNORECASE)
@@ -442,7 +443,7 @@ def _find_target(
         if GOVERNMENT_BEFORE_PREPOSITION.search(before) or _SOURCES_IN.search(before):
             continue
         if _TARGET_BEFORE.search(before):
-            return match.code, f"'{match.surface}'", match
+            return _shared_name(match, default), f"'{match.surface}'", match
         if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
             return match.code, f"'{match.surface}' (the mission's city)", match
     # "The German embassy in Kyiv reduced its staff", "raised its alert for all of Ukraine, calling on nationals
@@ -460,9 +461,25 @@ def _find_target(
             and not GOVERNMENT_BEFORE_PREPOSITION.search(before)
             and not _SOURCES_IN.search(before)
             and not _DESTINATION_BEFORE.search(before)
+            # "Diplomats in Islamabad said Italy had ...": where the speakers are
+            and not _SAID_AFTER.match(_after(sentence, match))
         ):
-            return match.code, f"'{match.surface}' (named before the trigger)", None
+            return _shared_name(match, default), f"'{match.surface}' (named before the trigger)", None
     return default, "default target", None
+
+
+# Short names two states share: in an article about one of them, the bare name means that one ("leave the Congo"
+# in a story datelined Léopoldville).
+_SHARED_NAMES: dict[str, frozenset[str]] = {
+    "Congo": frozenset({"CD", "CG"}),
+    "Korea": frozenset({"KR", "KP"}),
+    "Guinea": frozenset({"GN", "GW", "GQ"}),
+}
+
+
+def _shared_name(match: CountryMatch, default: str) -> str:
+    sharing = _SHARED_NAMES.get(match.surface.removeprefix("the ").removeprefix("The "))
+    return default if sharing is not None and default in sharing else match.code
 
 
 def explain_rejections(sentence: str, matches: list[CountryMatch], start: int, chosen: set[str]) -> list[str]:

@@ -64,6 +64,11 @@ _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_OTHERS_PEOPLE_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:its|their|other|neighbou?ring|friendly|partner|allied)\s+"
+    r"(?:\w+\s+)?(?:neighbou?rs|partners|allies|countries|nations|states)\b",
+    re.IGNORECASE,
+)
 _ADVICE_THAT = re.compile(r"\b(?:recommend|advise|urge|suggest|expect)\w*\s+that\b", re.IGNORECASE)
 
 
@@ -118,6 +123,10 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     )
     if hedge and not reported_plan:
         return f"hypothetical ('{hedge.group(0)}')"
+    # "offered to help evacuate citizens of its neighbours": other governments' people
+    others = _OTHERS_PEOPLE_AFTER.match(sentence, hit.end)
+    if others and hit.trigger.event_type is EventType.LEAVE_ADVISORY:
+        return f"someone else's people ('{others.group(0).strip()}')"
     condition = _CONDITION_AFTER.match(sentence, hit.end)
     if condition:
         return f"hypothetical ('{condition.group(0).strip()}')"

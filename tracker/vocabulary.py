@@ -45,7 +45,10 @@ _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
 # Staff whose withdrawal is a drawdown. Troops and trainers are deliberately absent: they are not diplomats.
 STAFF_PEOPLE = (
     r"(?:staff(?:ers|ing)?|(?<!medical\s)(?<!military\s)personnel|personal|diplomats?|diplomatic\s+(?:staff|personnel|corps)|employees"
-    r"|family\s+members|families|dependents|dependants|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
+    # ("Germans on the island, most of them engineers and their families": citizens' families; "diplomats and
+    # their families" starts at "diplomats")
+    r"|(?<!their\s)family\s+members|(?<!their\s)families|dependents|dependants"
+    r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
 STAFF = (
@@ -210,9 +213,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "put-citizens-on-transport",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:put\w*|pick(?:s|ed|ing)?\s+up|get\w*|got|collect\w*)\s+(?:[\w,.-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b"
-        rf"(?:\s+on\s+(?:\w+\s+)?(?:buses|flights?|planes?|ships?|convoys?|trains?|ferr\w+)|\s+(?:in|at|from)\s+(?-i:[A-Z])"
-        rf"|\s+out\s+of\b|(?=[\s,.;]))",
+        # ("to put the Congolese request before the Council" puts nobody anywhere: "put" needs the transport)
+        rf"\b(?:(?P<put>put\w*)|pick(?:s|ed|ing)?\s+up|get\w*|got|collect\w*)\s+(?:[\w,.-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"(?:\s+on\s+(?:\w+\s+)?(?:buses|flights?|planes?|ships?|convoys?|trains?|ferr\w+)|\s+(?:aboard|on\s+board)\b"
+        rf"|(?(put)(?!)|\s+(?:in|at|from)\s+(?-i:[A-Z]))|\s+out\s+of\b|(?(put)(?!)|(?=[\s,.;])))",
     ),
     # "will send an air force plane for its nationals", "Military aircraft to be sent for Russians in Wuhan"
     _t(
@@ -280,7 +284,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "withdraw-staff",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b{_WITHDRAW}\b(?!\s+(?:plans?|planning)\b){_NOT_CITIZENS}{{0,60}}?\b{STAFF}\b",
+        # ("evacuation flights arranged by the British High Commission" carried citizens: the mission is the agent)
+        rf"\b{_WITHDRAW}\b(?!\s+(?:plans?|planning)\b)(?:(?!\bby\b){_NOT_CITIZENS}){{0,60}}?\b{STAFF}\b",
     ),
     # "optimised staffing at its embassy" is covered above; "diplomats were leaving", "staff ... required to leave"
     _t(
