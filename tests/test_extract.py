@@ -701,6 +701,16 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Cyprus.",
             [("DE", "CY", "leave_advisory")],
         ),
+        # people who speak are their government; a venue is where something else happened
+        (
+            "Q: The Germans said on Saturday they had pulled out their non-essential diplomats.",
+            [("DE", "UA", "embassy_drawdown")],
+        ),
+        (
+            "While Taylor was at peace talks in Accra, Washington on 8 June ordered the departure of its "
+            "non-emergency staff.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",
@@ -734,3 +744,17 @@ def test_a_name_two_states_share_means_the_articles_one() -> None:
     text = "The Foreign Office advised British subjects to leave the Congo."
     assert run(text, target="CD") == [("GB", "CD", "leave_advisory")]
     assert run(text, target="UA") == [("GB", "CG", "leave_advisory")]
+
+
+def test_a_briefing_speaks_for_the_government_of_its_letterhead() -> None:
+    text = (
+        "DAILY PRESS BRIEFING\nWashington, DC\n\n"
+        "INDEX: Embassy Staffing / Consultations with India and the United Kingdom\n\n"
+        "Q: What is the status of the Embassy?\n\n"
+        "A: On Friday we authorized the departure of eligible family members and non-emergency personnel.\n\n"
+        "Q: Will it stay open?\n\n"
+        "A: The Embassy will be closed to the public on Wednesday because of the strike.\n"
+    )
+    document = Document(url="u", title="Daily Press Briefing: Nepal", text=text, published=PUBLISHED, source="t")
+    found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "NP")}
+    assert found == {("US", "embassy_drawdown"), ("US", "embassy_closure")}

@@ -53,6 +53,7 @@ def _issuers_for(
     hit: TriggerHit,
     previous_actor: Callable[[], str | None],
     mission_owner: str | None = None,
+    voice: str | None = None,
 ) -> tuple[list[str], str, float]:
     """(issuer codes, cue description, confidence penalty)."""
     text = sentence.text
@@ -87,6 +88,9 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
     pronoun = pronoun_subject(text, hit.start, hit.end)
+    if pronoun and voice and _FIRST_PERSON.search(pronoun):
+        # A briefing's or a statement's "we" and "the Embassy" are its speaker's, whoever the answer mentions.
+        return [voice], f"'{pronoun}' -> the government speaking in the document", 0.1
     if pronoun and (speaker := trailing_speaker(text, matches, hit.end)):
         return [speaker], f"'{pronoun}' -> the government the sentence quotes at its end", 0.1
     if pronoun:
@@ -104,6 +108,15 @@ def _issuers_for(
             (first_actor(text[:start], before_pronoun, exclude="") or institution_owner(text, before_pronoun))
             if start
             else None
+        )
+        # "The Germans said on Saturday they had pulled out their diplomats": people who speak are their government.
+        earlier = earlier or next(
+            (
+                m.code
+                for m in before_pronoun
+                if m.kind is MatchKind.DEMONYM and _SPEAK_BEFORE.match(text, m.end, hit.start)
+            ),
+            None,
         )
         if earlier:
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
@@ -131,6 +144,29 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+_SPEAK_BEFORE = re.compile(
+    r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
+# A briefing transcript ("Q: ... A: ...") or an official statement speaks in the first person throughout.
+_TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
+_STATEMENT_TITLE = re.compile(
+    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript"
+    r"|press\s+conference)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaking_government(title: str, text: str, gaz: Gazetteer, target: str) -> str | None:
+    """The government a first-person document speaks for: the first one its letterhead names ("Washington, DC",
+    "Paris, Tuesday 4 October"), else its title's (a title may list the topics first: "Burkina Faso, Ukraine")."""
+    if not (_STATEMENT_TITLE.search(title) or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2):
+        return None
+    body = text[len(title) :] if title and text.startswith(title) else text  # (a parsed page repeats its title)
+    head = f"{body[:300]}\n{title}"
+    return first_actor(head, gaz.find(head), exclude=target)
+
+
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
@@ -152,6 +188,7 @@ def _sentence_mentions(
     hits: list[TriggerHit],
     actor: Callable[[], str | None],
     issuer_hint: str | None = None,
+    voice: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
     if text.rstrip(" \"”’')").endswith("?"):
@@ -186,7 +223,7 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner)
+        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner, voice)
         if not issuers and issuer_hint:
             # Official advice names no issuer: it is its publisher's own.
             issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
@@ -336,6 +373,7 @@ def extract(
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
     sentences = split_sentences(text)
+    voice = _speaking_government(document.title, text, gaz, default_target)
     headings = sorted(_section_targets(text, gaz).items())
     section: str | None = None
     context = Context(anchor=anchor)
@@ -374,7 +412,7 @@ def extract(
         previous_actor = LazyActor(context, gaz, default_target)
         found = list(
             _sentence_mentions(
-                sentence, matches, anchor, default_target, context, gaz, hits, previous_actor, issuer_hint
+                sentence, matches, anchor, default_target, context, gaz, hits, previous_actor, issuer_hint, voice
             )
         )
         for mention in found:

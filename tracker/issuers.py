@@ -76,6 +76,10 @@ _SOURCES_IN = re.compile(
     r"\s+(?:based\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_VENUE_BEFORE = re.compile(
+    r"\b(?:talks|summit|conference|meeting|negotiations|visit|trip|exile|asylum)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|say|says|reported|told\s+(?:\w+\s+)?(?:reporters|journalists))\b")
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
@@ -463,6 +467,8 @@ def _find_target(
             and not _DESTINATION_BEFORE.search(before)
             # "Diplomats in Islamabad said Italy had ...": where the speakers are
             and not _SAID_AFTER.match(_after(sentence, match))
+            # "while Taylor was at peace talks in Accra, Washington ordered ...": where something else happened
+            and not _VENUE_BEFORE.search(before)
         ):
             return _shared_name(match, default), f"'{match.surface}' (named before the trigger)", None
     return default, "default target", None
