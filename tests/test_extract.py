@@ -173,6 +173,15 @@ def test_a_pluperfect_in_reported_speech_keeps_the_day() -> None:
     assert (mention.date, mention.date_precision) == (date(2022, 2, 11), DatePrecision.DAY)
 
 
+def test_the_day_of_the_act_beats_the_day_it_was_reported() -> None:
+    told = one("Canadians were told yesterday by their government in Ottawa to leave, a spokesman said this morning.")
+    assert told.date == date(2022, 2, 11)
+    text = "The British embassy will close on Monday and move its staff to Brazzaville, London said on Thursday."
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    days = {m.event_type.value: m.date for m in extract(document, PUBLISHED, "UA")}
+    assert days == {"embassy_closure": date(2022, 2, 14), "embassy_relocation": date(2022, 2, 14)}
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -710,6 +719,25 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "While Taylor was at peace talks in Accra, Washington on 8 June ordered the departure of its "
             "non-emergency staff.",
             [("US", "UA", "embassy_drawdown")],
+        ),
+        # a passive's agent inside the trigger; a hedge word is never half a name ("Can|adians")
+        (
+            "About 400 missionaries and engineers were told yesterday by their government in Ottawa to leave Nigeria.",
+            [("CA", "NG", "leave_advisory")],
+        ),
+        (
+            "Ottawa, with a large community in Haiti, has advised Monday to the Canadians to leave the country.",
+            [("CA", "HT", "leave_advisory")],
+        ),
+        # machine translation: "de quitter" word for word, an aside between the verb and "to"
+        (
+            "It recommends, since Saturday, to the American citizens of leave Haiti by the commercial flights.",
+            [("US", "HT", "leave_advisory")],
+        ),
+        ("Brussels has been flying Belgians out since Wednesday.", [("BE", "UA", "leave_advisory")]),
+        (
+            "The British embassy will move its operations across the river to Brazzaville.",
+            [("GB", "UA", "embassy_relocation")],
         ),
         # an air base is a destination, not the target
         (

@@ -81,6 +81,19 @@ def _issuers_for(
             return [], "subject differs from the people or staff concerned", 0.0
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
         return list(dict.fromkeys(subject_codes)), f"subject: {cue}", 0.0
+    # "were told yesterday by their government in Ottawa to leave": the agent of a passive inside the trigger.
+    agent = next(
+        (
+            m
+            for m in matches
+            if hit.start <= m.start < hit.end
+            and m.kind in (MatchKind.NAME, MatchKind.METONYM)
+            and _BY_AGENT.search(text, max(0, m.start - 50), m.start)
+        ),
+        None,
+    )
+    if agent is not None and (not group_codes or agent.code in group_codes):
+        return [agent.code], f"agent: {agent.surface}", 0.05
     if group_codes and _COMPANY_STAFF.search(text, max(0, hit.start - 120), hit.end):
         # "we expect those companies to make arrangements for their American staff to depart": a firm's staff.
         return [], "the staff are a company's", 0.0
@@ -142,6 +155,11 @@ _NOT_GOVERNMENTS = re.compile(
 _COMPANY_STAFF = re.compile(
     r"\b(?:companies|company|firms?|employers?|contractors?)\b[^.;]{0,80}\b(?:their|its)\s+(?:own\s+)?(?:\w+\s+)?"
     r"(?:staff|employees|workers|personnel|expatriates)\b",
+    re.IGNORECASE,
+)
+_BY_AGENT = re.compile(
+    r"\bby\s+(?:the\s+|their\s+|its\s+)?(?:(?:own|federal|national)\s+)?"
+    r"(?:(?:government|foreign\s+ministry|ministry|foreign\s+office|state\s+department)\s+(?:in|of)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _SPEAK_BEFORE = re.compile(

@@ -37,7 +37,11 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
         if starts:
             head = head[starts[-1] :]
     # Only the verb part of the trigger: a negation later inside it ("... to leave, not to stay") does not count.
-    return head + " " + sentence[hit.start : min(hit.end, hit.start + 25)]
+    # (cut at a word's end: "advised Monday to the Can|adians" would read as "can")
+    end = min(hit.end, hit.start + 25)
+    while end < hit.end and sentence[end].isalnum():
+        end += 1
+    return head + " " + sentence[hit.start : end]
 
 
 def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:

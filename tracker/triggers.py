@@ -19,6 +19,7 @@ class TriggerHit:
     trigger: Trigger
     start: int
     end: int
+    verb: int | None = None  # where the act's verb starts, for a pattern that marks it with (?P<verb>...)
 
 
 _Member = tuple[Trigger, tuple[str, ...], tuple[str, ...]]
@@ -67,8 +68,9 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
             else:
                 if needs:
                     continue
+            marks_verb = "verb" in trigger.pattern.groupindex
             for m in trigger.pattern.finditer(sentence):
-                hits.append(TriggerHit(trigger, m.start(), m.end()))
+                hits.append(TriggerHit(trigger, m.start(), m.end(), m.start("verb") if marks_verb else None))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[TriggerHit] = []
     for hit in hits:

@@ -80,7 +80,7 @@ _WITHDRAW = (
 )
 # Where an embassy moves to: a capitalised place, possibly "a temporary office in Lviv".
 _DESTINATION = (
-    r"(?:(?:to|into|across\s+the\s+border\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:to|into|across\s+the\s+(?:border|river|lake|bay|strait)\s+(?:to|into))\s+(?:the\s+|a\s+|an\s+)?"
     r"(?:(?:temporary|new|western|interim|makeshift)\s+)*"
     r"(?:(?:[\w-]+\s+)?(?:office|offices|premises|location|base|city\s+of)\s+(?:in\s+)?)?(?-i:[A-Z])"
     r"|to\s+the\s+(?:city|capital|port|south|north|east|west)\b)"
@@ -157,8 +157,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-to-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?"
-        rf"\b(?:that|to)\s+(?:\w+\s+)?{_LEAVE}\b",
+        # ("recommends, since Saturday, to the American citizens of leave Haiti": "de quitter" word for word)
+        rf"\b{ADVISE}(?:,[^,.;]{{1,25}},)?\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"[^.;:!?]{{0,40}}?\b(?:that|to|of)\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
     # "recommends that Lithuanian citizens leave the country"
     _t(
@@ -198,7 +199,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "bring-home-people",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying)|took|taken|taking)\s+(?:(?:home|back|out)\s+(?:[\w.,-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b"
-        rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b)"
+        rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b"
+        # "has been flying Belgians out since Wednesday"
+        rf"|(?:{CITIZENS}|{_PEOPLE})\s+out\b)"
         # "navy ships carrying Indians to Cyprus"
         rf"|\b(?:carr\w*|ferr\w*)\s+(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*",
     ),
@@ -373,7 +376,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
-        rf"(?:mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
+        rf"(?P<verb>mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
         verb_at_end=True,
     ),
     # "the embassy will work from the Dominican Republic for the time being"

@@ -37,12 +37,22 @@ def date_for(
             for c in cues
             if not (c.kind == "before" and c.text.lower().startswith("had") and _SAID_THAT.search(sentence, 0, c.start))
         )
+    # "were told yesterday ... to leave Nigeria, a spokesman there said this morning": the day of the telling after
+    # the act is when it was reported, unless it is the only day the sentence gives.
+    if len(cues) > 1:
+        acted = tuple(
+            c for c in cues if not (c.start >= hit.end and _SAID_BEFORE.search(sentence, max(0, c.start - 30), c.start))
+        )
+        if acted and len(acted) < len(cues) and any(c.precision is DatePrecision.DAY for c in acted):
+            cues = acted
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind in RELATIVE_TO_PREVIOUS for c in cues):
         same_day = context.planned_day if status is Status.PLANNED else context.day
     # For a trigger that ends at its verb, the distance is measured from that verb.
-    verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1) if hit.trigger.verb_at_end else None
+    verb = hit.verb
+    if verb is None and hit.trigger.verb_at_end:
+        verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1)
     cue = nearest_cue(
         [c for c in cues if c.kind not in RELATIVE_TO_PREVIOUS or same_day or c.kind != "same"],
         hit.start,
