@@ -182,6 +182,11 @@ def test_the_day_of_the_act_beats_the_day_it_was_reported() -> None:
     assert days == {"embassy_closure": date(2022, 2, 14), "embassy_relocation": date(2022, 2, 14)}
 
 
+def test_a_headline_plan_is_dated_forward() -> None:
+    row = one("Italy | Embassy to close on Monday | 14 Feb")
+    assert (row.status, row.date) == (Status.PLANNED, date(2022, 2, 14))
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -738,6 +743,28 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "The British embassy will move its operations across the river to Brazzaville.",
             [("GB", "UA", "embassy_relocation")],
+        ),
+        # staff going back to a capital; headline-style plans; ships taking people somewhere; "any Israeli"
+        (
+            "The State Department said on Friday that the staff withdrawn in February would return to N'Djamena.",
+            [("US", "TD", "embassy_return")],
+        ),
+        (
+            "Italy | Embassy to close temporarily, according to diplomatic sources | 3 Nov",
+            [("IT", "UA", "embassy_closure")],
+        ),
+        (
+            "On Friday a ship sent by the government in Athens took some 400 Greek nationals to Piraeus.",
+            [("GR", "UA", "leave_advisory")],
+        ),
+        (
+            "The Israeli government said it will send a ship on Thursday to bring home any Israeli who wants to go.",
+            [("IL", "UA", "leave_advisory")],
+        ),
+        # "without an urgent reason to stay" says who should leave; it negates nothing
+        (
+            "The German embassy said it had begun advising Germans without an urgent reason to stay to leave Togo.",
+            [("DE", "TG", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

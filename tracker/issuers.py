@@ -296,10 +296,16 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     if _OF_THEM.search(sentence, start, end) and _CITIZEN_WORD.search(sentence, 0, start):
         return True
     # Demonyms name people in the plural, and some plurals end like the adjective: "the remaining Japanese".
+    # ...or in the singular after "any" or "every": "to bring home any Israeli who wants to go".
     return any(
-        m.kind is MatchKind.DEMONYM and m.surface.endswith(("s", "ese", "ss")) and start <= m.start < end
+        m.kind is MatchKind.DEMONYM
+        and start <= m.start < end
+        and (m.surface.endswith(("s", "ese", "ss")) or _ANY_BEFORE.search(sentence, max(0, m.start - 7), m.start))
         for m in matches
     )
+
+
+_ANY_BEFORE = re.compile(r"\b(?:any|every)\s+$", re.IGNORECASE)
 
 
 def trailing_issuers(sentence: str, matches: list[CountryMatch], trigger_end: int) -> list[CountryMatch]:

@@ -202,8 +202,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,40}}?\b(?:home|out\s+of|back|to\s+safety)\b"
         # "has been flying Belgians out since Wednesday"
         rf"|(?:{CITIZENS}|{_PEOPLE})\s+out\b)"
-        # "navy ships carrying Indians to Cyprus"
-        rf"|\b(?:carr\w*|ferr\w*)\s+(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*",
+        # "navy ships carrying Indians to Cyprus", "a Greek ship took some 400 Greek nationals to Piraeus"
+        rf"|\b(?:carr\w*|ferr\w*)\s+(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*"
+        rf"|\b(?:carr\w*|ferr\w*|took|taken)\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d[\d,]*\s+"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*"
+        # "to bring home any Israeli who wants to go"
+        rf"|\bbring\s+home\s+(?:any|every)\s+(?-i:[A-Z])[a-z]+\s+who\b",
     ),
     _t(
         "take-citizens-out",
@@ -408,7 +412,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{_EMBASSY}\b{_ONE_EVENT}{{0,70}}?\b(?:(?:is|was|has\s+been|had\s+been|were|are|will\s+be)\s+)?"
         rf"(?:closed|closes|shut(?:s|\s+down)?|suspended|(?:suspending|(?:will\s+)?(?:temporarily\s+)?suspend)\s+(?:its\s+)?operations"
         # "said its embassy would close temporarily from Friday"
-        rf"|(?:would|will)\s+(?:temporarily\s+)?(?:close|shut))\b",
+        rf"|(?:would|will)\s+(?:temporarily\s+)?(?:close|shut)"
+        # headline style: "Embassy to close temporarily"
+        rf"|(?<![,;]\s)(?<!\bnot\s)to\s+(?:close|shut)(?=\s+(?:temporarily|on|from|until|for|indefinitely|today|tomorrow)\b|\s*[,.;|]))\b",
         verb_at_end=True,
     ),
     # "The US embassy reopened on Thursday, a day after it closed to the public": the closure is the pronoun's
@@ -463,6 +469,15 @@ TRIGGERS: tuple[Trigger, ...] = (
         "lift-ordered-departure",
         EventType.EMBASSY_RETURN,
         r"\b(?:lift\w*|end\w*|terminat\w*|rescind\w*)\s+(?:the\s+|its\s+)?(?:ordered|authori[sz]ed|voluntary)\s+departure",
+    ),
+    # "the staff withdrawn in February would return to N'Djamena next week"
+    _t(
+        "staff-return-to-post",
+        EventType.EMBASSY_RETURN,
+        rf"\b(?:staff|personnel|diplomats|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))\b"
+        rf"{_RETURN_CLAUSE}{{0,50}}?\b(?:would|will|are\s+to|were\s+to|are\s+due\s+to|were\s+due\s+to)\s+"
+        rf"(?:return|go\s+back)\s+to\s+(?-i:[A-Z])",
+        verb_at_end=True,
     ),
     _t(
         "staff-may-return",
@@ -579,6 +594,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "took out",
         "taken out",
         "taking out",
+        " took ",
+        " taken ",
         "carr",
         "ferr",
     ),
@@ -636,13 +653,14 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
-    "bring-home-people": ("took out", "taken out", "taking out"),
+    "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
     "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
+    "staff-return-to-post": ("return to", "go back to"),
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
@@ -719,7 +737,7 @@ NEGATION = re.compile(
     r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never"
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
-    r"|without(?!\s+(?:a\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+)?(?:need|reason))"
+    r"|without(?!\s+(?:an?\s+|any\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
     r"|wrongly|incorrectly|erroneously|falsely|mistakenly"
     r"|(?:stopped|ceased)\s+(?:\w+\s+)?(?:advising|urging|telling|asking|recommending|calling))\b|n[’']t\b",
     _I,
@@ -764,6 +782,8 @@ PLANNED = re.compile(
     r"\b(?:will(?!\s+(?:remain|stay))|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
+    # headline and table style: "Embassy to close on Monday"
+    r"|(?:embass(?:y|ies)|consulates?|missions?)\s+to(?=\s+(?:temporarily\s+)?(?:close|shut|reopen|move|relocate)\b)"
     r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,12}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
     _I,
 )
