@@ -766,6 +766,24 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "The German embassy said it had begun advising Germans without an urgent reason to stay to leave Togo.",
             [("DE", "TG", "leave_advisory")],
         ),
+        # transport laid on for people, however it is worded
+        (
+            "Turkey says 30 Turkish citizens were brought from Mekelle to Addis Ababa by road and flown home.",
+            [("TR", "ET", "leave_advisory")],
+        ),
+        (
+            "The Quai d'Orsay said a navy vessel would call at Jounieh on Tuesday to take off French nationals.",
+            [("FR", "UA", "leave_advisory")],
+        ),
+        (
+            "Madrid said it will charter a plane on Saturday for Spaniards who wish to leave Honduras.",
+            [("ES", "HN", "leave_advisory")],
+        ),
+        ("A flight chartered by Rome lands at Fiumicino with 23 Italians.", [("IT", "UA", "leave_advisory")]),
+        (
+            "The West German embassy has moved its work out of the western sector to rented offices in Jounieh.",
+            [("DE", "UA", "embassy_relocation")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -419,7 +419,15 @@ def _clause_limit(sentence: str, trigger_end: int | None) -> int:
     """Where the trigger's clause ends: "..., and that the first group would be flown home from Addis Ababa",
     "... to leave voluntary Because of the threat from Russia" are about other things."""
     after = _NEXT_CLAUSE_AFTER.search(sentence, trigger_end) if trigger_end is not None else None
+    # "a plane for Spaniards who wish to leave Honduras": the relative clause says where the people leave.
+    if after is not None and (wish := _WHO_WISH_TO_LEAVE.match(sentence, after.start())):
+        after = _NEXT_CLAUSE_AFTER.search(sentence, wish.end())
     return after.start() if after else len(sentence)
+
+
+_WHO_WISH_TO_LEAVE = re.compile(
+    r"who\s+(?:wish|want|choose|chose|need|intend|plan)\w*\s+to\s+(?:leave|depart|get\s+out\s+of)\b", re.IGNORECASE
+)
 
 
 def _find_target(

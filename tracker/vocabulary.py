@@ -33,7 +33,8 @@ ADVISE = (
 # (not the countries whose names end like a plural: "flew in from Barbados")
 _PEOPLE = (
     r"(?-i:(?!(?:Barbados|Bahamas|Honduras|Philippines|Netherlands|Comoros|Seychelles|Maldives|Emirates|States|Islands"
-    r"|Cyprus|Laos|Mauritius|Tunis|Paris|Athens|Brussels|Lagos|Caracas|Damascus|Texas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
+    r"|Cyprus|Laos|Mauritius|Tunis|Paris|Athens|Brussels|Lagos|Caracas|Damascus|Texas|Addis|Aires|Angeles|Dallas"
+    r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 )
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
@@ -216,6 +217,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
     ),
+    # "will charter a plane on Saturday for Spaniards who wish to leave", "a flight chartered by Rome lands at
+    # Fiumicino with 23 Italians", "a navy vessel would call at Jounieh to take off French nationals"
+    _t(
+        "transport-for-people",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*)\s+(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
+        rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?)\b[^.;:!?]{{0,30}}?"
+        rf"\bfor\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"|\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
+        rf"(?:\s+(?-i:[A-Z])\w+)?\s+(?:lands|landed|arrives|arrived|touched\s+down)\b[^.;:!?]{{0,40}}?\bwith\s+"
+        rf"(?:about\s+|some\s+|nearly\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b",
+    ),
     # "put about 170 Americans on buses to Yerevan", "to pick up 96 South Koreans", "get Britons out of Lebanon"
     _t(
         "put-citizens-on-transport",
@@ -271,6 +285,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "the first Belgians, many of them missionaries, are flown to Nairobi"
         rf"(?:,[^,.;:!?]{{1,60}},)?\s+"
         rf"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
+        # "were brought from Mekelle to Addis Ababa by road and flown home"
+        rf"(?:(?:brought|taken|driven|bus+ed|moved|escorted)\s+[^.;:!?]{{0,60}}?\band\s+(?:then\s+)?)?"
         rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out|to\s+(?-i:[A-Z])\w*)|brought\s+home)\b",
         verb_at_end=True,
     ),
@@ -380,7 +396,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
-        rf"(?P<verb>mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?{_DESTINATION}",
+        rf"(?P<verb>mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?"
+        # "moved its work out of the western sector to rented offices in Jounieh"
+        rf"(?:out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?{_DESTINATION}",
         verb_at_end=True,
     ),
     # "the embassy will work from the Dominican Republic for the time being"
@@ -573,6 +591,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board", "of them"),
+    "transport-for-people": ("charter", "laid on", "lay on", "laying on", "arrang", "organi", "sent by", "take off"),
     "transport-sent-for-people": ("sent", "send"),
     "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
@@ -661,6 +680,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
     "staff-return-to-post": ("return to", "go back to"),
+    "transport-for-people": ("charter", "laid on", "lay on", "laying on", "arrang", "organi", "sent by", "take off"),
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
