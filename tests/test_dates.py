@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tracker.dates import find_date_cues, heading_day, infer_anchor, nearest_cue, post_day
+from tracker.dates import find_date_cues, heading_day, infer_anchor, narrative_day, nearest_cue, post_day
 from tracker.records import DatePrecision
 
 SATURDAY = date(2022, 2, 12)
@@ -123,3 +123,17 @@ def test_a_two_digit_year_takes_the_century_nearer_publication() -> None:
 def test_a_table_cell_with_a_short_weekday() -> None:
     (cue,) = find_date_cues("Spain | Embassy closed, according to diplomats | Sat", SATURDAY)
     assert cue.value == SATURDAY
+
+
+def test_a_retrospective_tells_of_the_year_of_its_last_full_date() -> None:
+    published = date(2019, 4, 6)
+    story = narrative_day("On the evening of 6 April 1994, a jet was shot down.", published, None)
+    assert story == date(1994, 4, 6)
+    # background without a day starts no story; a full date in the publication's year ends one
+    assert narrative_day("Siad Barre seized power in October 1969.", published, None) is None
+    assert narrative_day("On 2 April 2019 the museum opened.", published, story) is None
+    (cue,) = find_date_cues("On 8 April Belgium told its nationals to leave.", published, narrative=story)
+    assert cue.value == date(1994, 4, 8)
+    # the story runs over New Year: the nearest such day to the one it tells of
+    (cue,) = find_date_cues("The Shah left on January 16th.", date(2019, 2, 11), narrative=date(1978, 12, 8))
+    assert cue.value == date(1979, 1, 16)

@@ -187,6 +187,28 @@ def test_a_headline_plan_is_dated_forward() -> None:
     assert (row.status, row.date) == (Status.PLANNED, date(2022, 2, 14))
 
 
+def test_the_same_day_reaches_over_a_sentence_without_one() -> None:
+    text = (
+        "Twenty-five years on.\n\nOn the evening of 6 April 1994, the president's jet was shot down.\n\n"
+        "On 8 April the Belgian foreign ministry told all Belgians in Rwanda to leave the country. "
+        "The Americans went by road. On the same day, the State Department told American citizens to leave."
+    )
+    published = date(2019, 4, 6)
+    document = Document(url="u", title="", text=text, published=published, source="test")
+    days = {m.issuer: (m.date, m.date_precision) for m in extract(document, published, "RW")}
+    assert days == {"BE": (date(1994, 4, 8), DatePrecision.DAY), "US": (date(1994, 4, 8), DatePrecision.DAY)}
+
+
+def test_the_same_day_in_one_sentence_is_the_day_it_names() -> None:
+    text = (
+        "Germany reopened its embassy on Monday. The department ordered that departure on March 17, and on the "
+        "same day it told American citizens to leave."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {m.event_type.value: m.date for m in extract(document, PUBLISHED, "MG") if m.issuer == "US"}
+    assert found["leave_advisory"] == date(2021, 3, 17)  # (a March day a month ahead of February is last year's)
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "

@@ -19,10 +19,10 @@ from tracker.records import EMBASSY_TYPES, DatePrecision, EventType, Mention
 RELATIVE_TO_PREVIOUS = {"same": 0, "next-day": 1, "day-before": -1}
 
 
-def sentence_day(sentence: str, anchor: date, future: bool = False) -> date | None:
+def sentence_day(sentence: str, anchor: date, future: bool = False, narrative: date | None = None) -> date | None:
     """The day a sentence states for past events (or, with `future`, for planned ones), if it states one."""
-    # Keyword as date_for passes it, so both share find_date_cues' cache entry for a sentence.
-    for cue in find_date_cues(sentence, anchor, future=future):
+    # Keywords as date_for passes them, so both share find_date_cues' cache entry for a sentence.
+    for cue in find_date_cues(sentence, anchor, future=future, narrative=narrative):
         if cue.kind in RELATIVE_TO_PREVIOUS:
             continue  # counted from another day, not a day of its own
         if cue.precision is DatePrecision.DAY and (future or cue.value <= anchor):
@@ -45,6 +45,8 @@ class Context:
     # Sentences since `actor` was read that nobody has read for an actor yet: a sentence without a trigger is
     # only read for one if a later sentence needs it (most sentences of an article have no trigger).
     unread: tuple[str, ...] = ()
+    carried_day: date | None = None  # the last event's day, kept over sentences that report none
+    narrative: date | None = None  # the earlier day a retrospective is telling of (dates.narrative_day)
 
     def resolved(self, gaz: Gazetteer, exclude: str) -> Context:
         """This context with the actor of its unread sentences, the latest that names one."""
@@ -60,12 +62,17 @@ class Context:
         # same day. Italy followed the next day."), else the first day it names; computed only when asked.
         if self.last_day is not None:
             return self.last_day
-        return sentence_day(self.previous, self.anchor) if self.previous else None
+        stated = sentence_day(self.previous, self.anchor, narrative=self.narrative) if self.previous else None
+        # "On 8 April Belgium told ... . The Americans went by road. On the same day, ...": over a sentence without a
+        # day, to the last day an event was reported on.
+        return stated or self.carried_day
 
     @property
     def planned_day(self) -> date | None:
         # "... will suspend its operations with effect from 7 April. From that date, the staff will move ..."
-        return sentence_day(self.previous, self.anchor, future=True) if self.previous else None
+        if not self.previous:
+            return None
+        return sentence_day(self.previous, self.anchor, future=True, narrative=self.narrative)
 
 
 def is_previous_actor(issuers: tuple[str, ...], actor: Callable[[], str | None]) -> bool:

@@ -172,10 +172,16 @@ def _weekday_date(anchor: date, weekday: int, relation: str, future: bool) -> da
     return anchor - timedelta(days=delta)
 
 
-def _month_day(anchor: date, month: int, day: int, year: str | None, future: bool) -> date | None:
+def _month_day(
+    anchor: date, month: int, day: int, year: str | None, future: bool, narrative: date | None = None
+) -> date | None:
     try:
         if year:
             return date(int(year), month, day)
+        if narrative is not None:
+            # the story's nearest such day: "On December 8th, 1978 ... on January 16th" is 1979
+            days = [date(narrative.year + shift, month, day) for shift in (-1, 0, 1)]
+            return min(days, key=lambda value: abs(value - narrative))
         value = date(anchor.year, month, day)
     except ValueError:
         return None
@@ -221,7 +227,9 @@ def _numeric_day(anchor: date, first: int, second: int, future: bool, certain_on
     return near.pop() if len(near) == 1 else None
 
 
-def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[date, DatePrecision] | None:
+def _resolve(
+    kind: str, m: re.Match[str], anchor: date, future: bool, narrative: date | None = None
+) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
     if kind in ("iso", "dotted"):
         year = int(m["year"])
@@ -238,7 +246,8 @@ def _resolve(kind: str, m: re.Match[str], anchor: date, future: bool) -> tuple[d
         value = _numeric_day(anchor, int(m["day"]), int(m["month"]), future, certain_only=True)
         return (value, day_precision) if value else None
     if kind in ("month-day", "day-month"):
-        value = _month_day(anchor, MONTHS[m["month"].lower().rstrip(".")], int(m["day"]), m["year"], future)
+        month = MONTHS[m["month"].lower().rstrip(".")]
+        value = _month_day(anchor, month, int(m["day"]), m["year"], future, narrative)
         return (value, day_precision) if value else None
     if kind == "cell-weekday":
         return _weekday_date(anchor, WEEKDAYS[m["weekday"].lower()], "", future), day_precision
@@ -265,8 +274,11 @@ _DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=256)
-def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[DateCue, ...]:
-    """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind."""
+def find_date_cues(
+    sentence: str, anchor: date, future: bool = False, narrative: date | None = None
+) -> tuple[DateCue, ...]:
+    """Every date cue in `sentence`, resolved against `anchor` (the publication date); overlaps keep the first kind.
+    `narrative`: the year a retrospective is telling of ("On 8 April" after "On the evening of 6 April 1994")."""
     cues: list[DateCue] = []
     taken: list[tuple[int, int]] = []
     lower = sentence.lower()
@@ -281,7 +293,7 @@ def find_date_cues(sentence: str, anchor: date, future: bool = False) -> tuple[D
                 continue
             if kind == "day-month" and m["day"] == "0":
                 continue
-            resolved = _resolve(kind, m, anchor, future)
+            resolved = _resolve(kind, m, anchor, future, narrative)
             if resolved is None:
                 continue
             taken.append((m.start(), m.end()))
@@ -327,6 +339,34 @@ def nearest_cue(cues: Sequence[DateCue], start: int, end: int, verb: int | None 
 
 
 _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+(?:{_DAY},?\s+)?(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def narrative_day(sentence: str, anchor: date, current: date | None) -> date | None:
+    """The day a text is telling of after this sentence: its last full date ("6 April 1994") when that is in an
+    earlier year than the publication, so later dates without a year fall near it; a full date in the
+    publication's year ends the retrospective."""
+    if _FULL_YEAR.search(sentence) is None:
+        return current
+    # (only a date with its day: "in October 1969" is background, "On the evening of 6 April 1994" starts a story)
+    named = [m for m in _FULL_DATE.finditer(sentence)]
+    if not named:
+        return current
+    last = named[-1]
+    if int(last["year"]) >= anchor.year:
+        return None
+    try:
+        month = MONTHS[(last["month"] or last["month2"]).lower().rstrip(".")]
+        return date(int(last["year"]), month, int(last["day"] or last["day2"]))
+    except ValueError:
+        return current
+
+
+_FULL_DATE = re.compile(
+    rf"\b(?:{_DAY}\s+{_MONTH}|{_MONTH.replace('?P<month>', '?P<month2>')}\s+{_DAY.replace('?P<day>', '?P<day2>')})"
+    rf",?\s+(?P<year>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
 
 
 def infer_anchor(text: str, fallback: date) -> date:

@@ -18,7 +18,7 @@ from functools import partial
 
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
-from tracker.dates import heading_day, post_day
+from tracker.dates import heading_day, narrative_day, post_day
 from tracker.issuers import (
     actor_rejection,
     clause_start,
@@ -399,7 +399,9 @@ def extract(
     # Sentences without a trigger only update these; the context is rebuilt when a sentence has a trigger.
     previous = ""
     unread: list[str] = []
+    narrative: date | None = None
     for sentence in sentences:
+        narrative = narrative_day(sentence.text, anchor, narrative)
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
@@ -424,7 +426,11 @@ def extract(
                 mission_owner=context.mission_owner,
                 heading=context.heading,
                 unread=(*context.unread, *unread),
+                carried_day=context.last_day or context.carried_day,
+                narrative=narrative,
             )
+        if context.narrative != narrative:
+            context = replace(context, narrative=narrative)
         unread.clear()
         matches = gaz.find(sentence.text)
         previous_actor = LazyActor(context, gaz, default_target)
@@ -462,6 +468,8 @@ def extract(
             heading=context.heading,
             mission_owner=owner if (owner := mission_owner_of(found)) else context.mission_owner,
             last_day=found[-1].date if found and found[-1].date_precision is DatePrecision.DAY else None,
+            carried_day=context.last_day or context.carried_day,
+            narrative=narrative,
         )
     return _retarget(mentions, default_target, *_title_target(document.title, gaz))
 

@@ -24,10 +24,10 @@ def date_for(
     context: Context,
     issuer_carried: Callable[[], bool],
 ) -> tuple[date, DatePrecision, str]:
-    cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED)
+    cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED, narrative=context.narrative)
     if status is Status.PLANNED:
         # "said on Thursday that it would begin evacuating next week": the day of the saying is past.
-        past = {c.start: c for c in find_date_cues(sentence, anchor)}
+        past = {c.start: c for c in find_date_cues(sentence, anchor, narrative=context.narrative)}
         cues = tuple(past.get(c.start, c) if _SAID_BEFORE.search(sentence, 0, c.start) else c for c in cues)
     # "said on Monday that the embassy had been evacuated": a pluperfect in reported speech is the tense of the
     # reporting, not an earlier act.
@@ -65,7 +65,7 @@ def date_for(
         earlier = [c for c in cues if c.end <= cue.start and c.precision is DatePrecision.DAY]
         # ("will fly its nationals out the next day": the day after the one just reported, planned or not)
         previous_day = same_day if cue.kind == "same" else (context.day or context.heading)
-        base = earlier[-1].value if earlier and cue.kind != "same" else previous_day
+        base = earlier[-1].value if earlier else previous_day
         if base is not None:
             shifted = base + timedelta(days=RELATIVE_TO_PREVIOUS[cue.kind])
             return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> counted from {base.isoformat()}"
