@@ -110,6 +110,7 @@ MUST_NOT_FIND = [
     "We do not currently recommend that corporate clients evacuate staff from the country.",
     # "as" starts another event: the British embassy stayed open
     "The British embassy remained open as the Canadian one was closed on Monday.",
+    "The flights also carried citizens of Canada, Japan and several European countries.",
     # "put" moves people only onto transport or out of somewhere
     "Ghana is expected to put the Congolese request for help before the Security Council tonight.",
     # the mission arranged the flights: it is the agent, not the staff evacuated
@@ -805,6 +806,12 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "The West German embassy has moved its work out of the western sector to rented offices in Jounieh.",
             [("DE", "UA", "embassy_relocation")],
+        ),
+        # vehicles and numbers; passengers also carried on someone else's flights are no event of their own
+        ("Marine helicopters began ferrying Americans out of the embassy compound.", [("US", "UA", "leave_advisory")]),
+        (
+            "Italian navy helicopters lifted out about 180 people, most of them Italians, to ships waiting off Durres.",
+            [("IT", "UA", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

@@ -83,3 +83,23 @@ def test_replies_in_a_thread_are_dropped_and_the_article_after_them_kept() -> No
 def test_a_table_row_is_one_sentence_with_its_date() -> None:
     row = "Britain | Embassy closed. Remaining Britons told to leave Iraq immediately | 12 Jan"
     assert [s.text for s in split_sentences(row)] == [row]
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_lists_are_not() -> None:
+    wrapped = (
+        "In London, the Foreign Office told Britons on Wednesday to leave\n"
+        "Albania by any means available, and said the embassy would be cut to a\n"
+        "skeleton staff. Most of the roughly 60 British nationals in the\n"
+        "country have gone.\n"
+        "\n"
+        "- Britain: told Britons to leave on Wednesday, embassy staff cut\n"
+        "- Italy: navy helicopters lifted out about 180 people on Thursday\n"
+        "- Germany: army helicopters came under fire as they lifted people\n"
+    )
+    sentences = [s.text for s in split_sentences(clean_text(wrapped))]
+    assert sentences[0] == (
+        "In London, the Foreign Office told Britons on Wednesday to leave Albania by any means available, and said "
+        "the embassy would be cut to a skeleton staff."
+    )
+    assert sentences[1] == "Most of the roughly 60 British nationals in the country have gone."
+    assert sentences[2:] == [line for line in wrapped.splitlines()[5:]]

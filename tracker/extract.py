@@ -94,6 +94,9 @@ def _issuers_for(
     )
     if agent is not None and (not group_codes or agent.code in group_codes):
         return [agent.code], f"agent: {agent.surface}", 0.05
+    if group_codes and _ALSO_CARRIED.search(text, clause_start(text, hit.start), hit.start + 20):
+        # "The flights also carried citizens of Canada, Japan and ...": passengers on someone else's transport.
+        return [], "passengers also carried on someone else's transport", 0.0
     if group_codes and _COMPANY_STAFF.search(text, max(0, hit.start - 120), hit.end):
         # "we expect those companies to make arrangements for their American staff to depart": a firm's staff.
         return [], "the staff are a company's", 0.0
@@ -151,6 +154,11 @@ def _issuers_for(
 
 _NOT_GOVERNMENTS = re.compile(
     r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
+)
+_ALSO_CARRIED = re.compile(
+    r"\b(?:flights?|planes?|aircraft|helicopters?|ships?|convoys?|buses|vessels?)\s+(?:\w+\s+)?also\s+"
+    r"(?:carr|took|brought|flew|ferr|evacuat|lift)",
+    re.IGNORECASE,
 )
 _COMPANY_STAFF = re.compile(
     r"\b(?:companies|company|firms?|employers?|contractors?)\b[^.;]{0,80}\b(?:their|its)\s+(?:own\s+)?(?:\w+\s+)?"

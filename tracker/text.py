@@ -75,7 +75,36 @@ def clean_text(text: str) -> str:
             continue
         # Every tweet tail has one of these: most lines skip the substitution.
         kept.append(_TWEET_TAIL.sub("", line) if "twitter" in lower or "t.co/" in lower or "(@" in line else line)
-    return "\n".join(kept).strip()
+    return "\n".join(_unwrap(kept)).strip()
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs hard-wrapped at a fixed width (scraped plain text, old wire copy) joined back into one line each:
+    every line break is a sentence boundary, and "the Foreign Office told Britons on Wednesday to leave / Albania"
+    must stay one sentence."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        out.extend([" ".join(part.strip() for part in block)] if _is_wrapped(block) else block)
+        block = []
+        out.append(line)
+    return out[:-1]
+
+
+def _is_wrapped(block: list[str]) -> bool:
+    if len(block) < 3:
+        return False
+    body = block[:-1]
+    if any(not 45 <= len(line) <= 100 or _LIST_LINE.match(line) or "|" in line for line in body):
+        return False
+    open_ends = sum(1 for line in body if not line.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", ")")))
+    return open_ends * 5 >= len(body) * 3
+
+
+_LIST_LINE = re.compile(r"^\s*(?:[-*•–—]|\d+[.)/]|\d{1,2}:\d{2}\b|[A-Z][A-Z ]{3,}:)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,7 +213,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferried|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?ed)\s+"
+        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?ed)\s+"
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
     ),
@@ -263,7 +263,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "with 62 Canadians and a dozen other foreigners on board"
         rf"(?:\s+and\s+[^.;:!?]{{0,40}}?)?\s+(?:on\s+board|aboard)\b"
         # "flew out 156 people, 154 of them Indian nationals", "with 87 passengers, 36 of them Italians"
-        rf"|\b(?:with|carrying|fl(?:ew|own|ying)\s+(?:out|home)|took\s+out|brought\s+(?:out|home))\s+(?:about\s+|some\s+|more\s+than\s+)?"
+        rf"|\b(?:with|carrying|carried|fl(?:ew|own|ying)\s+(?:out|home)|took\s+out|brought\s+(?:out|home)|lift(?:ed|ing)?\s+out"
+        rf"|airlift(?:ed|ing)?|evacuat(?:ed|ing))\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+)?"
         rf"\d[\d,]*\s+(?:people|passengers|foreigners|evacuees),\s+(?:\d[\d,]*|most|many|half|all|about\s+\d[\d,]*)\s+of\s+them\s+"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
         # "the first batch of 278 Indians left Port Sudan on board INS Sumedha"
