@@ -210,6 +210,17 @@ def test_the_same_day_in_one_sentence_is_the_day_it_names() -> None:
     assert found["leave_advisory"] == date(2021, 3, 17)  # (a March day a month ahead of February is last year's)
 
 
+def test_a_destination_goes_on_before_the_trigger_too() -> None:
+    text = (
+        "The State Department ordered its staff out. Two days later, the ambassador led the last convoy across the "
+        "border to Bujumbura, in Burundi, and the embassy was closed behind him."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.target, m.event_type.value) for m in extract(document, PUBLISHED, "RW")}
+    assert ("US", "RW", "embassy_closure") in found
+    assert not any(target == "BI" for _, target, _ in found)
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -812,6 +823,20 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "Italian navy helicopters lifted out about 180 people, most of them Italians, to ships waiting off Durres.",
             [("IT", "UA", "leave_advisory")],
+        ),
+        # a relative clause's owner; "both" before a list of targets; machine translation's "abandoning"
+        (
+            "We are in touch with the United States, which urged American citizens to leave, and with Australia, whose "
+            "Hercules aircraft brought out several hundred Australians on Saturday.",
+            [("AU", "UA", "leave_advisory"), ("US", "UA", "leave_advisory")],
+        ),
+        (
+            "Tokyo on Sunday advised Japanese nationals in both India and Pakistan to leave.",
+            [("JP", "IN", "leave_advisory"), ("JP", "PK", "leave_advisory")],
+        ),
+        (
+            "Madrid, yesterday, has asked to the own residents of abandoning Algeria if their presence is not needed.",
+            [("ES", "DZ", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

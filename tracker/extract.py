@@ -66,6 +66,18 @@ def _issuers_for(
     group_start = max([group_start, *(m.end() for m in NEXT_CLAUSE.finditer(text, group_start, hit.start))])
     groups = group_issuers(text, matches, group_start, next_clause.start() if next_clause else tail)
     subjects = subject_issuers(text, matches, hit.start)
+    # "..., and with Australia, whose Hercules aircraft brought out several hundred Australians": the owner of the
+    # relative clause the trigger stands in.
+    whose = _WHOSE_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+    if whose is not None:
+        owner = [m for m in matches if m.end <= whose.start() and whose.start() - m.end <= 2]
+        # (not "The British High Commission in Banjul, whose staff ...": a place, not the owner)
+        if (
+            owner
+            and owner[-1].kind is not MatchKind.DEMONYM
+            and not _PLACE_PREPOSITION.search(text, 0, owner[-1].start)
+        ):
+            subjects = owner[-1:]
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
@@ -155,6 +167,8 @@ def _issuers_for(
 _NOT_GOVERNMENTS = re.compile(
     r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
 )
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _ALSO_CARRIED = re.compile(
     r"\b(?:flights?|planes?|aircraft|helicopters?|ships?|convoys?|buses|vessels?)\s+(?:\w+\s+)?also\s+"
     r"(?:carr|took|brought|flew|ferr|evacuat|lift)",

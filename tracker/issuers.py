@@ -59,9 +59,9 @@ _DESTINATION_BEFORE = re.compile(
 _DESTINATION_GOES_ON = re.compile(r"^\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 # Where the target of an event stands: "leave Ukraine", "the embassy in Kyiv", "advice for Lebanon".
 _TARGET_BEFORE = re.compile(
-    r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|depart\w*|out\s+of|capital|cities|city"
+    r"\b(?:in|from|of|at|for|inside|within|across|leave|leaving|left|exit|exiting|depart\w*|abandon\w*|out\s+of|capital|cities|city"
     r"|(?:return\w*|back)\s+to)"
-    r"\s+(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
+    r"\s+(?:both\s+|either\s+)?(?:the\s+)?(?:territory\s+of\s+|country\s+of\s+|capital\s+(?:of\s+)?|\w+\s+capital\s+)?$",
     re.IGNORECASE,
 )
 _NEXT_CLAUSE_AFTER = re.compile(rf"{CLAUSE_BREAK.pattern}|,\s+and\b", re.IGNORECASE)
@@ -468,12 +468,21 @@ def _find_target(
     # in the country to leave": the country was named before the trigger, in a target slot.
     # Only in the trigger's own clause, and not where the name locates a government ("the ministry in Ankara").
     clause = clause_start(sentence, trigger_start)
-    for match in reversed(matches):
+    for index in range(len(matches) - 1, -1, -1):
+        match = matches[index]
         if match.end > trigger_start or match.start < clause or match.code in issuers:
             continue
         if match.kind is MatchKind.DEMONYM:
             continue
         before = _before(sentence, match)
+        # "across the border to Bujumbura, in Burundi, and the embassy was closed": a destination goes on
+        prior = matches[index - 1] if index else None
+        if (
+            prior is not None
+            and _DESTINATION_GOES_ON.match(sentence[prior.end : match.start])
+            and _DESTINATION_BEFORE.search(_before(sentence, prior))
+        ):
+            continue
         if (
             _TARGET_BEFORE.search(before)
             and not GOVERNMENT_BEFORE_PREPOSITION.search(before)

@@ -37,7 +37,7 @@ _PEOPLE = (
     r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 )
 _LEAVE = (
-    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate"
+    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
     r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home)"
 )
@@ -689,6 +689,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "abandon",
         "return home",
         "to go",
         "flight out",
