@@ -221,6 +221,24 @@ def test_a_destination_goes_on_before_the_trigger_too() -> None:
     assert not any(target == "BI" for _, target, _ in found)
 
 
+def test_the_month_of_may_hedges_nothing() -> None:
+    found = one("The State Department last Friday (31 May) ordered the departure of non-emergency staff.")
+    assert (found.event_type.value, found.date) == ("embassy_drawdown", date(2021, 5, 31))
+    assert run("Japan may evacuate its embassy staff.") == []
+
+
+def test_a_continuation_takes_the_day_its_own_government_last_acted() -> None:
+    text = (
+        "Berlin urged Germans to leave Pakistan on Tuesday.\n- Canada.\nOttawa has told Canadians to leave "
+        "Pakistan, according to two Western diplomats.\n\n1/ Nairobi on Monday 1 May flew 200 Kenyans home.\n"
+        "2/ Buses are waiting at the border.\n3/ All Kenyans still in Sudan are advised to leave the country."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    days = {(m.issuer, m.target): (m.date, m.date_precision) for m in extract(document, PUBLISHED, "SD")}
+    assert days[("CA", "PK")] == (PUBLISHED, DatePrecision.ON_OR_BEFORE)
+    assert days[("KE", "SD")] == (date(2021, 5, 1), DatePrecision.DAY)
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "

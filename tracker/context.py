@@ -41,11 +41,13 @@ class Context:
     previous_type: EventType | None = None  # what the sentence just before reported ("withdrew that advice")
     mission_owner: str | None = None  # whose embassy or consulate was last reported on ("The consulate has shut.")
     last_day: date | None = None  # the day of the last event the previous sentence reported
+    last_issuer: str | None = None  # ...and its government
     heading: date | None = None  # the day of the timeline entry the sentence is in ("7. Saturday 12 Feb.")
     # Sentences since `actor` was read that nobody has read for an actor yet: a sentence without a trigger is
     # only read for one if a later sentence needs it (most sentences of an article have no trigger).
     unread: tuple[str, ...] = ()
     carried_day: date | None = None  # the last event's day, kept over sentences that report none
+    carried_issuer: str | None = None  # ...and whose event it was
     narrative: date | None = None  # the earlier day a retrospective is telling of (dates.narrative_day)
 
     def resolved(self, gaz: Gazetteer, exclude: str) -> Context:
@@ -62,10 +64,19 @@ class Context:
         # same day. Italy followed the next day."), else the first day it names; computed only when asked.
         if self.last_day is not None:
             return self.last_day
-        stated = sentence_day(self.previous, self.anchor, narrative=self.narrative) if self.previous else None
-        # "On 8 April Belgium told ... . The Americans went by road. On the same day, ...": over a sentence without a
-        # day, to the last day an event was reported on.
-        return stated or self.carried_day
+        return sentence_day(self.previous, self.anchor, narrative=self.narrative) if self.previous else None
+
+    @property
+    def reported_day(self) -> date | None:
+        # What "the same day" and "the next day" count from: the previous sentence's day, or over a sentence without
+        # one ("On 8 April Belgium told ... . The Americans went by road. On the same day, ..."), the last day an
+        # event was reported on. (Not for an act without a cue: that is the previous sentence's day or none.)
+        return self.day or self.carried_day
+
+    def day_of(self, issuers: tuple[str, ...]) -> date | None:
+        """The day a continuation about the same government reports ("It also told Norwegians to leave"): the
+        previous sentence's, or over sentences without one, the last day this government was reported acting."""
+        return self.day or (self.carried_day if self.carried_issuer in issuers else None)
 
     @property
     def planned_day(self) -> date | None:

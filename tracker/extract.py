@@ -272,7 +272,7 @@ def _sentence_mentions(
         status, status_cue = classify_status(text, hit)
         # Asked only when the sentence has no date cue: the pronoun branch of _issuers_for yields exactly this too.
         carried = partial(is_previous_actor, tuple(issuers), actor)
-        when, precision, date_cue = date_for(text, hit, status, anchor, context, carried)
+        when, precision, date_cue = date_for(text, hit, status, anchor, context, carried, tuple(issuers))
         pairs = [
             (issuer, found)
             for issuer in issuers
@@ -449,6 +449,7 @@ def extract(
                 heading=context.heading,
                 unread=(*context.unread, *unread),
                 carried_day=context.last_day or context.carried_day,
+                carried_issuer=context.last_issuer if context.last_day else context.carried_issuer,
                 narrative=narrative,
             )
         if context.narrative != narrative:
@@ -490,7 +491,9 @@ def extract(
             heading=context.heading,
             mission_owner=owner if (owner := mission_owner_of(found)) else context.mission_owner,
             last_day=found[-1].date if found and found[-1].date_precision is DatePrecision.DAY else None,
+            last_issuer=found[-1].issuer if found and found[-1].date_precision is DatePrecision.DAY else None,
             carried_day=context.last_day or context.carried_day,
+            carried_issuer=context.last_issuer if context.last_day else context.carried_issuer,
             narrative=narrative,
         )
     return _retarget(mentions, default_target, *_title_target(document.title, gaz))

@@ -790,7 +790,9 @@ INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|i
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     # "What I can say is that ... closed" reports; it does not hedge.
-    r"\b(?:could|may|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*"
+    # ("31 May", "in May" are the month)
+    r"\b(?:could|(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!since\s)(?<!until\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)"
+    r"|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*"
     r"|contemplat\w*|whether|threat\w*\s+to|contingency"
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"

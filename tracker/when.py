@@ -23,6 +23,7 @@ def date_for(
     anchor: date,
     context: Context,
     issuer_carried: Callable[[], bool],
+    issuers: tuple[str, ...] = (),
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED, narrative=context.narrative)
     if status is Status.PLANNED:
@@ -48,7 +49,7 @@ def date_for(
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind in RELATIVE_TO_PREVIOUS for c in cues):
-        same_day = context.planned_day if status is Status.PLANNED else context.day
+        same_day = context.planned_day if status is Status.PLANNED else context.reported_day
     # For a trigger that ends at its verb, the distance is measured from that verb.
     verb = hit.verb
     if verb is None and hit.trigger.verb_at_end:
@@ -64,13 +65,13 @@ def date_for(
         # else from the day the sentence before reported ("the same day", "A day later, ...")
         earlier = [c for c in cues if c.end <= cue.start and c.precision is DatePrecision.DAY]
         # ("will fly its nationals out the next day": the day after the one just reported, planned or not)
-        previous_day = same_day if cue.kind == "same" else (context.day or context.heading)
+        previous_day = same_day if cue.kind == "same" else (context.reported_day or context.heading)
         base = earlier[-1].value if earlier else previous_day
         if base is not None:
             shifted = base + timedelta(days=RELATIVE_TO_PREVIOUS[cue.kind])
             return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> counted from {base.isoformat()}"
     if cue is None:
-        if issuer_carried() and (day := context.day):
+        if issuer_carried() and (day := context.day_of(issuers)):
             # "It also told Norwegians to leave": a continuation reports the same day as the sentence before.
             return day, DatePrecision.DAY, "no cue: the day of the previous sentence about this issuer"
         if context.heading is not None:
