@@ -239,6 +239,18 @@ def test_a_continuation_takes_the_day_its_own_government_last_acted() -> None:
     assert days[("KE", "SD")] == (date(2021, 5, 1), DatePrecision.DAY)
 
 
+def test_a_bullet_led_by_a_country_names_the_issuer() -> None:
+    text = (
+        "PAKISTAN\n- United States. Non-emergency staff and dependants had already been ordered out of Islamabad.\n"
+        "- United Kingdom. On Saturday the FCO ordered the dependants of staff at the High Commission in Islamabad "
+        "and the Deputy High Commission in Karachi to leave.\n\nAIRLINES\nThe airlines said staff had been told to "
+        "leave Karachi.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "PK")}
+    assert found == {("US", "embassy_drawdown"), ("GB", "embassy_drawdown")}
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "

@@ -54,6 +54,7 @@ def _issuers_for(
     previous_actor: Callable[[], str | None],
     mission_owner: str | None = None,
     voice: str | None = None,
+    header: str | None = None,
 ) -> tuple[list[str], str, float]:
     """(issuer codes, cue description, confidence penalty)."""
     text = sentence.text
@@ -161,6 +162,9 @@ def _issuers_for(
     # A bullet under a country's name with the subject dropped: "* Japan" / "Has moved its embassy's functions".
     if _DROPPED_SUBJECT.match(text) and (actor := previous_actor()):
         return [actor], "dropped subject -> the previous actor", 0.2
+    # "- United States. Non-emergency staff had already been ordered out of Islamabad.": the bullet's country.
+    if header is not None:
+        return [header], "the country heading this entry", 0.2
     return [], "no issuer", 0.0
 
 
@@ -187,6 +191,21 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
+_HEADING_SHAPE = re.compile(r"^[\s*•\-–—#>]*(?:\*\*|__)?(?P<name>[^.:*_|]{2,40}?)(?:\*\*|__)?\s*[.:]?\s*(?:\*\*)?$")
+
+
+def _country_heading(line: str, gaz: Gazetteer) -> str | None:
+    """The country a bare heading or bullet lead names: "- United States.", "**Belgium**", "JAPAN:"."""
+    shape = _HEADING_SHAPE.match(line)
+    if shape is None:
+        return None
+    name = shape["name"].strip()
+    found = gaz.find(name if not name.isupper() else name.title())
+    if len(found) == 1 and found[0].surface == (name if not name.isupper() else name.title()):
+        return found[0].code if found[0].kind is not MatchKind.PLACE else None
+    return None
+
+
 _FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
 # A briefing transcript ("Q: ... A: ...") or an official statement speaks in the first person throughout.
 _TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
@@ -229,6 +248,7 @@ def _sentence_mentions(
     actor: Callable[[], str | None],
     issuer_hint: str | None = None,
     voice: str | None = None,
+    header: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
     if text.rstrip(" \"”’')").endswith("?"):
@@ -263,7 +283,7 @@ def _sentence_mentions(
         reason = rejection(text, hit)
         if reason:
             continue
-        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner, voice)
+        issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner, voice, header)
         if not issuers and issuer_hint:
             # Official advice names no issuer: it is its publisher's own.
             issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
@@ -422,8 +442,11 @@ def extract(
     previous = ""
     unread: list[str] = []
     narrative: date | None = None
+    header: tuple[int, str] | None = None  # the last bare country heading: its paragraph and code
     for sentence in sentences:
         narrative = narrative_day(sentence.text, anchor, narrative)
+        if len(sentence.text) <= 48 and (heading := _country_heading(sentence.text, gaz)) is not None:
+            header = (sentence.paragraph, heading)
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
@@ -459,7 +482,17 @@ def extract(
         previous_actor = LazyActor(context, gaz, default_target)
         found = list(
             _sentence_mentions(
-                sentence, matches, anchor, default_target, context, gaz, hits, previous_actor, issuer_hint, voice
+                sentence,
+                matches,
+                anchor,
+                default_target,
+                context,
+                gaz,
+                hits,
+                previous_actor,
+                issuer_hint,
+                voice,
+                header[1] if header is not None and sentence.paragraph - header[0] <= 2 else None,
             )
         )
         for mention in found:

@@ -377,7 +377,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "order-staff-to-leave",
         EventType.EMBASSY_DRAWDOWN,
         rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*|ask\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
-        rf"{_NOT_CITIZENS}{{0,40}}?\bto\s+(?:leave|depart|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
+        # ("ordered the dependants of staff at the High Commission in Islamabad and the Deputy High Commission in
+        # Karachi to leave")
+        rf"{_NOT_CITIZENS}{{0,100}}?\bto\s+(?:leave|depart|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
     ),
     # "moved its remaining diplomats to neighbouring Tunisia, from where they will continue to work on Libya"
     _t(
@@ -566,7 +568,7 @@ _WITHDRAW_WORDS = (
 )
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdraw-staff": _WITHDRAW_WORDS,
-    "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated"),
+    "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated", "ordered out", "sent home", "flown"),
     "you-should-leave": ("you",),
     "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
     "advise-that-citizens-leave": (" that ",),
