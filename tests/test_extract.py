@@ -251,6 +251,17 @@ def test_a_bullet_led_by_a_country_names_the_issuer() -> None:
     assert found == {("US", "embassy_drawdown"), ("GB", "embassy_drawdown")}
 
 
+def test_staff_moved_abroad_and_back_are_two_acts() -> None:
+    text = (
+        "=== France ===\nFrance did not mount an evacuation of its own. Its ambassador and remaining staff moved "
+        "temporarily to Djibouti on 9 June 1998, and returned to Asmara on 22 June."
+    )
+    published = date(2017, 5, 1)
+    document = Document(url="u", title="", text=text, published=published, source="test")
+    found = {(m.issuer, m.event_type.value, m.date) for m in extract(document, published, "ER")}
+    assert found == {("FR", "embassy_relocation", date(1998, 6, 9)), ("FR", "embassy_return", date(1998, 6, 22))}
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -867,6 +878,21 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "Madrid, yesterday, has asked to the own residents of abandoning Algeria if their presence is not needed.",
             [("ES", "DZ", "leave_advisory")],
+        ),
+        # staff moved abroad and back, officials working from elsewhere, staff flown home
+        (
+            "Its ambassador and remaining staff moved temporarily to Djibouti on 9 June, and returned to Asmara on "
+            "22 June.",
+            [],
+        ),
+        (
+            "The State Department said Ambassador Hooks and a handful of officials were now working out of the US "
+            "embassy in Kinshasa.",
+            [("US", "UA", "embassy_relocation")],
+        ),
+        (
+            "New Delhi flew non-essential staff and families of its High Commission home this morning.",
+            [("IN", "UA", "embassy_drawdown")],
         ),
         # an air base is a destination, not the target
         (

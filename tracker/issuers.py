@@ -52,7 +52,10 @@ _DESTINATION_BEFORE = re.compile(
     r"|\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:embass(?:y|ies)|consulates?|office|mission)(?:\s+of\s+\w+)?"
     r"\s+in\s+$"
     # "transports flying thousands to Clark air base in the Philippines"
-    r"|\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:air\s*base|base|airport|airfield|camp|port)\s+in\s+(?:the\s+)?$",
+    r"|\bto\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:air\s*base|base|airport|airfield|camp|port)\s+in\s+(?:the\s+)?$"
+    # "were now working out of the US embassy in Kinshasa"
+    r"|\b(?:working|operating|based)\s+(?:out\s+of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:embass(?:y|ies)|consulates?|office|mission)\s+in\s+)?$",
     re.IGNORECASE,
 )
 # A destination goes on over "Bogotá, Colombia" and "Ghana, in Accra".

@@ -81,7 +81,7 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
         kept.append(hit)
     # "withdrew its call on citizens to leave", "lifted the ordered departure ... staff to return": where an
     # opposite event overlaps the event it undoes, only the opposite event was said.
-    closing = [h for h in kept if h.trigger.event_type in CLOSES]
+    closing = [h for h in kept if h.trigger.event_type in CLOSES and h.trigger.undoes]
     return [h for h in kept if not any(_undoes(c, h, sentence) for c in closing)]
 
 

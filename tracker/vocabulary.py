@@ -109,12 +109,21 @@ class Trigger:
     # Counts only right after a sentence that reported this type: "withdrew that advice" lifts the advice to
     # leave the sentence before gave.
     after: EventType | None = None
+    # Whether a match overlapping an act it reverses means only the reversal was said ("withdrew its call on
+    # citizens to leave"); not for "diplomats returned to Ankara", which may be going home.
+    undoes: bool = True
 
 
 def _t(
-    name: str, event_type: EventType, pattern: str, *, verb_at_end: bool = False, after: EventType | None = None
+    name: str,
+    event_type: EventType,
+    pattern: str,
+    *,
+    verb_at_end: bool = False,
+    after: EventType | None = None,
+    undoes: bool = True,
 ) -> Trigger:
-    return Trigger(name, event_type, re.compile(pattern, _I), verb_at_end, after)
+    return Trigger(name, event_type, re.compile(pattern, _I), verb_at_end, after, undoes)
 
 
 TRIGGERS: tuple[Trigger, ...] = (
@@ -350,8 +359,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "pull-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
-        rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE})\s+out\b",
+        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
+        # "New Delhi flew non-essential staff and families of its High Commission home"
+        rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE}\b(?:[^.;:!?,]{{0,50}}?\s)?(?:out|home))\b",
     ),
     # "ordered families of embassy staffers to leave"
     _t(
@@ -387,6 +397,31 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RELOCATION,
         r"\b(?:mov\w*|relocat\w*)\s+(?:its|their)\s+(?:remaining\s+)?diplomats\s+(?:from\s+(?-i:[A-Z])\w+\s+)?(?:to|into)\s+"
         r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z])",
+    ),
+    # "Its ambassador and remaining staff moved temporarily to Djibouti"
+    _t(
+        "staff-moved-abroad",
+        EventType.EMBASSY_RELOCATION,
+        r"\b(?:ambassador|diplomats|(?:remaining|embassy|mission)\s+staff)\b[^.;:!?]{0,30}?\b(?:moved|relocated)\s+"
+        r"(?:temporarily\s+)?(?:across\s+the\s+(?:border|river)\s+)?to\s+(?-i:[A-Z])",
+    ),
+    # "... moved temporarily to Djibouti on 9 June, and returned to Asmara on 22 June"
+    _t(
+        "staff-returned-to-post",
+        EventType.EMBASSY_RETURN,
+        # (with its owner named: "Its ambassador and remaining staff"; "The embassy's diplomats returned to Ankara" is
+        # read by embassy-returns, which knows a mission's staff may be going home)
+        r"\b(?:its|their)\s+(?:ambassador|diplomats|(?:remaining\s+)?staff)\b[^.;:!?]{0,100}?\b(?P<verb>returned)\s+to\s+"
+        r"(?-i:[A-Z])",
+        verb_at_end=True,
+        undoes=False,
+    ),
+    # "Ambassador Hooks and a handful of officials were now working out of the US embassy in Kinshasa"
+    _t(
+        "staff-work-from",
+        EventType.EMBASSY_RELOCATION,
+        r"\b(?:ambassador|officials|diplomats|staff)\b[^.;:!?]{0,40}?\b(?:were|are|is|was|has\s+been|have\s+been)\s+"
+        r"(?:now\s+)?(?:working|operating|based)\s+(?:out\s+of|from)(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?-i:[A-Z]))",
     ),
     # "moving its embassy operations to Lviv", "relocated the embassy to Port Sudan"
     _t(
@@ -628,6 +663,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "embassy-works-from": ("work from", "working from", "operate from", "operating from", "run from", "running from"),
     "move-diplomats-abroad": ("mov", "relocat"),
     "embassy-moves": ("mov", "relocat", "transfer"),
+    "staff-moved-abroad": ("moved", "relocated"),
+    "staff-work-from": ("working", "operating", "based"),
     "open-office-elsewhere": ("open", "set", "establish"),
     "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
     "it-closed": (
@@ -683,6 +720,9 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
     "staff-return-to-post": ("return to", "go back to"),
+    "staff-returned-to-post": ("returned to",),
+    "staff-moved-abroad": ("moved", "relocated"),
+    "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
     "transport-for-people": ("charter", "laid on", "lay on", "laying on", "arrang", "organi", "sent by", "take off"),
 }
 
@@ -895,6 +935,8 @@ AS_IS_AFTER = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:said|says|added|announced|confirmed)\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
-    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom)\b[^,;]*$",
+    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom)\b[^,;]*$"
+    # a sentence opening on the possessive: "Its ambassador and remaining staff moved to Djibouti"
+    r"|^\W*its\b[^,;]*$",
     _I,
 )

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from tracker.context import RELATIVE_TO_PREVIOUS, Context
 from tracker.dates import find_date_cues, nearest_cue
+from tracker.qualify import clause_end
 from tracker.records import DatePrecision, Status
 from tracker.triggers import TriggerHit
 
@@ -52,6 +53,16 @@ def date_for(
         same_day = context.planned_day if status is Status.PLANNED else context.reported_day
     # For a trigger that ends at its verb, the distance is measured from that verb.
     verb = hit.verb
+    if verb is not None:
+        # "moved to Djibouti on 9 June 1998, and returned to Asmara on 22 June": a day after the marked verb, in its
+        # clause, is its own; one before it belongs to the clause before.
+        own = [
+            c
+            for c in cues
+            if verb < c.start < clause_end(sentence, verb)
+            and not _SAID_NEAR.search(sentence, max(0, c.start - 40), c.start)
+        ]
+        cues = tuple(own) or cues
     if verb is None and hit.trigger.verb_at_end:
         verb = max(hit.start, sentence.rfind(" ", hit.start, hit.end) + 1)
     cue = nearest_cue(
@@ -90,6 +101,7 @@ def date_for(
 
 
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
+_SAID_NEAR = re.compile(r"\b(?:said|says|announced|confirmed|told)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
 _DAYS_APART = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+days?\s+$", re.IGNORECASE
