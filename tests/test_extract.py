@@ -111,6 +111,11 @@ MUST_NOT_FIND = [
     # "as" starts another event: the British embassy stayed open
     "The British embassy remained open as the Canadian one was closed on Monday.",
     "The flights also carried citizens of Canada, Japan and several European countries.",
+    # what a fact-check or a correction reports as said, not as done
+    'Claim: "The US has evacuated its embassy in Khartoum."',
+    "Several posts claim the UK told Britons to leave.",
+    "CORRECTION: Our 13:20 post said Papua New Guinea had closed its High Commission in Honiara.",
+    "An earlier version of this article said that Norway had closed its embassy in Khartoum.",
     # "put" moves people only onto transport or out of somewhere
     "Ghana is expected to put the Congolese request for help before the Security Council tonight.",
     # the mission arranged the flights: it is the agent, not the staff evacuated
@@ -260,6 +265,16 @@ def test_staff_moved_abroad_and_back_are_two_acts() -> None:
     document = Document(url="u", title="", text=text, published=published, source="test")
     found = {(m.issuer, m.event_type.value, m.date) for m in extract(document, published, "ER")}
     assert found == {("FR", "embassy_relocation", date(1998, 6, 9)), ("FR", "embassy_return", date(1998, 6, 22))}
+
+
+def test_a_heading_with_a_demonym_starts_no_section() -> None:
+    text = (
+        "HEADLINES\nThe Foreign Office says the British embassy will work from Djibouti for the time being.\n"
+        "THE SOVIET SHIPS\nA spokesman in London said a freighter had carried 31 Britons to Djibouti.\n"
+        "UGANDA\nThe fighting in Kampala goes on.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    assert {m.target for m in extract(document, PUBLISHED, "YE")} == {"YE"}
 
 
 def test_a_day_later_counts_from_the_sentence_before() -> None:
@@ -893,6 +908,10 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "New Delhi flew non-essential staff and families of its High Commission home this morning.",
             [("IN", "UA", "embassy_drawdown")],
+        ),
+        (
+            "212 Egyptian students crossed the land border on Wednesday in buses sent by the Egyptian government.",
+            [("EG", "UA", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

@@ -391,8 +391,10 @@ def _section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
         if (decorated or _CAPITALS.match(body)) and body and len(body.split()) <= 14:
             # "=== 1. KYRGYZSTAN: interim government takes hold ===": names in capitals read as names
             matches = gaz.find(_UPPER_WORD.sub(lambda m: m.group().title(), body))
-            if matches:
-                found[offset] = matches[0].code
+            # (a place the section is about, not an actor in it: "THE SOVIET SHIPS")
+            places = [m for m in matches if m.kind in (MatchKind.NAME, MatchKind.PLACE)]
+            if places:
+                found[offset] = places[0].code
         offset += len(line) + 1
     return found if len(set(found.values())) >= 2 else {}
 

@@ -68,6 +68,15 @@ _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_DISOWNED = re.compile(
+    r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
+    r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
+    r"(?=[^.;]{0,80}$)"
+    r"|\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|post)\s+"
+    r"(?:said|stated|reported|wrongly|incorrectly)"
+    r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)",
+    re.IGNORECASE,
+)
 _OTHERS_PEOPLE_AFTER = re.compile(
     r"\s+(?:of|from)\s+(?:its|their|other|neighbou?ring|friendly|partner|allied)\s+"
     r"(?:\w+\s+)?(?:neighbou?rs|partners|allies|countries|nations|states)\b",
@@ -127,6 +136,11 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     )
     if hedge and not reported_plan:
         return f"hypothetical ('{hedge.group(0)}')"
+    # "Claim: ...", "Several posts claim the UK told Britons to leave", "An earlier version of this article said
+    # that Norway had closed its embassy": what a fact-check or a correction reports as said, not as done.
+    disowned = _DISOWNED.search(sentence, 0, hit.start)
+    if disowned:
+        return f"a claim or a corrected report ('{disowned.group(0).strip()}')"
     # "offered to help evacuate citizens of its neighbours": other governments' people
     others = _OTHERS_PEOPLE_AFTER.match(sentence, hit.end)
     if others and hit.trigger.event_type is EventType.LEAVE_ADVISORY:

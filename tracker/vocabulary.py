@@ -237,7 +237,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
         rf"(?:\s+(?-i:[A-Z])\w+)?\s+(?:lands|landed|arrives|arrived|touched\s+down)\b[^.;:!?]{{0,40}}?\bwith\s+"
         rf"(?:about\s+|some\s+|nearly\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})\b"
-        rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b",
+        rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
+        # government"
+        rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
+        rf"(?:buses|coaches|planes?|flights?|ships?|aircraft|convoys?|ferr(?:y|ies))\s+"
+        rf"(?:sent|chartered|laid\s+on|organi[sz]ed|provided|arranged)\s+by\b",
     ),
     # "put about 170 Americans on buses to Yerevan", "to pick up 96 South Koreans", "get Britons out of Lebanon"
     _t(
@@ -629,7 +634,17 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board", "of them"),
-    "transport-for-people": ("charter", "laid on", "lay on", "laying on", "arrang", "organi", "sent by", "take off"),
+    "transport-for-people": (
+        "charter",
+        "laid on",
+        "lay on",
+        "laying on",
+        "arrang",
+        "organi",
+        "sent by",
+        "take off",
+        "provided by",
+    ),
     "transport-sent-for-people": ("sent", "send"),
     "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
@@ -723,7 +738,17 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "staff-returned-to-post": ("returned to",),
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
-    "transport-for-people": ("charter", "laid on", "lay on", "laying on", "arrang", "organi", "sent by", "take off"),
+    "transport-for-people": (
+        "charter",
+        "laid on",
+        "lay on",
+        "laying on",
+        "arrang",
+        "organi",
+        "sent by",
+        "take off",
+        "provided by",
+    ),
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
