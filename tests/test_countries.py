@@ -76,3 +76,17 @@ def test_case_keeps_turkey_the_bird_out() -> None:
 def test_ambiguous_names_are_flagged() -> None:
     (match,) = gazetteer().find("Georgia")
     assert match.code == "GE" and match.ambiguous
+
+
+def test_names_in_capitals_are_found_in_long_lines_only() -> None:
+    gaz = gazetteer()
+    cable = "A. UK. BRITISH CHARGE TOLD DCM THAT HMG YESTERDAY ADVISED ALL BRITISH NATIONALS TO LEAVE ETHIOPIA."
+    assert [(m.code, m.surface) for m in gaz.find(cable)] == [
+        ("GB", "UK"),
+        ("GB", "British"),
+        ("GB", "HMG"),
+        ("GB", "British"),
+        ("ET", "Ethiopia"),
+    ]
+    # a short line in capitals is a heading: its names are left to the section reader
+    assert gaz.find("IRAN: FAMILIES WITHDRAWN, DIPLOMATS EXPELLED") == []

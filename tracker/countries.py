@@ -74,12 +74,36 @@ class Gazetteer:
         return hit[0] if hit else None
 
     def find(self, text: str) -> list[CountryMatch]:
+        matches = self._find(text)
+        if _is_shouted(text):
+            # Cables and bulletins in capitals ("THE BRITISH EMBASSY ITSELF WILL REMAIN OPEN"): names are matched as
+            # written, so words of three letters or more are read in title case too ("UK" stays as it is).
+            # (keeping the title-cased surface: "Americans" reads as a plural the way the rest of the code expects)
+            titled = self._find(_UPPER_WORD.sub(lambda m: m.group().title(), text))
+            taken = [(m.start, m.end) for m in matches]
+            matches += [m for m in titled if not any(m.start < end and start < m.end for start, end in taken)]
+            matches.sort(key=lambda m: m.start)
+        return matches
+
+    def _find(self, text: str) -> list[CountryMatch]:
         matches = []
         for m in self._regex.finditer(text):
             code, kind = self._by_surface[m.group()]
             ambiguous = m.group() in self.countries[code].ambiguous
             matches.append(CountryMatch(code, kind, m.start(), m.end(), m.group(), ambiguous))
         return matches
+
+
+_UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def _is_shouted(text: str) -> bool:
+    # (a cheap look at the first letters: most sentences are not in capitals; a short line in capitals is a
+    # heading, whose names a section reader takes care of)
+    if len(text) < 60:
+        return False
+    head = text[:80]
+    return sum(c.isupper() for c in head) > 20 and sum(c.islower() for c in head) < 8
 
 
 def _pycountry_names(code: str) -> list[str]:
