@@ -100,10 +100,7 @@ _UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
 def _is_shouted(text: str) -> bool:
     # (a cheap look at the first letters: most sentences are not in capitals; a short line in capitals is a
     # heading, whose names a section reader takes care of)
-    if len(text) < 60:
-        return False
-    head = text[:80]
-    return sum(c.isupper() for c in head) > 20 and sum(c.islower() for c in head) < 8
+    return len(text) >= 60 and text[:60].isupper()
 
 
 def _pycountry_names(code: str) -> list[str]:

@@ -346,7 +346,8 @@ def narrative_day(sentence: str, anchor: date, current: date | None) -> date | N
     """The day a text is telling of after this sentence: its last full date ("6 April 1994") when that is in an
     earlier year than the publication, so later dates without a year fall near it; a full date in the
     publication's year ends the retrospective."""
-    if _FULL_YEAR.search(sentence) is None:
+    # (a substring test first: this runs for every sentence, and few name a year)
+    if ("19" not in sentence and "20" not in sentence) or _FULL_YEAR.search(sentence) is None:
         return current
     # (only a date with its day: "in October 1969" is background, "On the evening of 6 April 1994" starts a story)
     named = [m for m in _FULL_DATE.finditer(sentence)]

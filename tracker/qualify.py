@@ -10,6 +10,7 @@ import re
 
 from tracker.issuers import clause_start
 from tracker.records import EventType, Status
+from tracker.text import holds_any
 from tracker.triggers import TriggerHit
 from tracker.vocabulary import (
     CONDITIONAL,
@@ -68,6 +69,7 @@ _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_DISOWNED_WORDS = ("claim", "rumo", "alleg", "version", "post", "report", "entry", "false", "misleading", "unverified")
 _DISOWNED = re.compile(
     r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
     r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
@@ -93,7 +95,11 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end)
     # "We do not currently recommend that corporate clients evacuate staff": the negation governs the advice whose
     # complement the trigger is, however far back it stands in the clause.
-    complement = _ADVICE_THAT.search(sentence, clause_start(sentence, hit.start), hit.start)
+    complement = (
+        _ADVICE_THAT.search(sentence, clause_start(sentence, hit.start), hit.start)
+        if " that" in sentence[: hit.start]
+        else None
+    )
     if negated is None and complement is not None:
         negated = _governing_negation(sentence, max(0, complement.start() - 20), complement.start() + 1)
     if negated:
@@ -138,11 +144,16 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         return f"hypothetical ('{hedge.group(0)}')"
     # "Claim: ...", "Several posts claim the UK told Britons to leave", "An earlier version of this article said
     # that Norway had closed its embassy": what a fact-check or a correction reports as said, not as done.
-    disowned = _DISOWNED.search(sentence, 0, hit.start)
+    head = sentence[: hit.start].lower()
+    disowned = _DISOWNED.search(sentence, 0, hit.start) if holds_any(head, _DISOWNED_WORDS) else None
     if disowned:
         return f"a claim or a corrected report ('{disowned.group(0).strip()}')"
     # "offered to help evacuate citizens of its neighbours": other governments' people
-    others = _OTHERS_PEOPLE_AFTER.match(sentence, hit.end)
+    others = (
+        _OTHERS_PEOPLE_AFTER.match(sentence, hit.end)
+        if " of " in sentence[hit.end : hit.end + 5] or (" from " in sentence[hit.end : hit.end + 7])
+        else None
+    )
     if others and hit.trigger.event_type is EventType.LEAVE_ADVISORY:
         return f"someone else's people ('{others.group(0).strip()}')"
     condition = _CONDITION_AFTER.match(sentence, hit.end)
