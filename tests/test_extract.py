@@ -277,6 +277,13 @@ def test_a_heading_with_a_demonym_starts_no_section() -> None:
     assert {m.target for m in extract(document, PUBLISHED, "YE")} == {"YE"}
 
 
+def test_the_same_advice_given_to_its_citizens_repeats_the_last_event() -> None:
+    text = "**Estonia**\n- Advised Estonians to leave Georgia.\n\n**Lithuania**\n- Gave its citizens the same advice."
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "GE")}
+    assert found == {("EE", "leave_advisory"), ("LT", "leave_advisory")}
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -912,6 +919,25 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "212 Egyptian students crossed the land border on Wednesday in buses sent by the Egyptian government.",
             [("EG", "UA", "leave_advisory")],
+        ),
+        # "who has done what" bullets: convoys carrying people, buses taking them somewhere, bussing to a border
+        (
+            "The US organised two road convoys to Yerevan, on Sunday and Monday, carrying about 170 Americans.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        (
+            "China's embassy hired buses that took about 170 Chinese nationals, most of them construction workers, "
+            "to Yerevan on Monday.",
+            [("CN", "UA", "leave_advisory")],
+        ),
+        (
+            "Israel's foreign ministry began bussing Israelis to the Armenian border on Sunday.",
+            [("IL", "UA", "leave_advisory")],
+        ),
+        # a source who asked not to be named negates nothing
+        (
+            "A Georgian official who asked not to be named said the families of Russian diplomats had left Tbilisi.",
+            [("RU", "GE", "embassy_drawdown")],
         ),
         # an air base is a destination, not the target
         (

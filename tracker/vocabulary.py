@@ -158,6 +158,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "same-again",
         EventType.LEAVE_ADVISORY,
         r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
+        # "Gave its citizens the same advice a day after Estonia"
+        r"|(?:issued|gave|sent)\s+(?:its|their)\s+(?:citizens|nationals|people)\s+the\s+same\s+(?:advice|call|warning)"
         r"|followed\s+suit|did\s+(?:the\s+same|likewise)|join(?:s|ed)?\s+in\b"
         # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
         r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
@@ -215,16 +217,20 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "navy ships carrying Indians to Cyprus", "a Greek ship took some 400 Greek nationals to Piraeus"
         rf"|\b(?:carr\w*|ferr\w*)\s+(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*"
         rf"|\b(?:carr\w*|ferr\w*|took|taken)\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+)?\d[\d,]*\s+"
-        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\s+to\s+(?-i:[A-Z])\w*"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})(?:,[^,.;:!?]{{1,50}},)?\s+to\s+(?-i:[A-Z])\w*"
+        # "two road convoys to Yerevan, on Sunday and Monday, carrying about 170 Americans"
+        rf"|\b(?:convoys?|buses|coaches|planes?|flights?|ships?|aircraft|helicopters?|ferr(?:y|ies))\b[^.;:!?]{{0,60}}?"
+        rf"\bcarrying\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b"
         # "to bring home any Israeli who wants to go"
         rf"|\bbring\s+home\s+(?:any|every)\s+(?-i:[A-Z])[a-z]+\s+who\b",
     ),
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?ed)\s+"
+        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?(?:ed|ing))\s+"
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
-        rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z]))",
+        rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border)",
     ),
     # "will charter a plane on Saturday for Spaniards who wish to leave", "a flight chartered by Rome lands at
     # Fiumicino with 23 Italians", "a navy vessel would call at Jounieh to take off French nationals"
@@ -616,7 +622,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship", "return"),
-    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from "),
+    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border"),
     "repatriation-flights": (
         "repatriation",
         "evacuation",
@@ -731,7 +737,8 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
-    "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed"),
+    "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed", "busing", "bussing"),
+    "same-again": ("the same advice", "the same call", "the same warning"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
     "staff-return-to-post": ("return to", "go back to"),
@@ -823,7 +830,9 @@ GATES: dict[EventType, tuple[str, ...]] = {
 NEGATION = re.compile(
     # "whose presence is not essential" qualifies who should leave; it does not negate the advice.
     r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical|indispensable|vital)"
-    r"|\s+need\s+to\s+be|\s+have\s+to\s+be)|stopped\s+short|stops\s+short|stop\s+short|never"
+    r"|\s+need\s+to\s+be|\s+have\s+to\s+be"
+    # "an official who asked not to be named said ..." qualifies the source
+    r"|\s+to\s+be\s+(?:named|identified|quoted))|stopped\s+short|stops\s+short|stop\s+short|never"
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
     r"|without(?!\s+(?:an?\s+|any\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
