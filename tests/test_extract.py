@@ -939,6 +939,24 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "A Georgian official who asked not to be named said the families of Russian diplomats had left Tbilisi.",
             [("RU", "GE", "embassy_drawdown")],
         ),
+        # "leave for X" names where they go; a mission used for transit is no target
+        ("The French embassy told French citizens to leave for Kenya by road.", [("FR", "UA", "leave_advisory")]),
+        (
+            "India cut its embassy to three diplomats, sending the rest home through New Delhi's mission in Islamabad.",
+            [("IN", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Germany, which has a few dozen citizens in Tajikistan, flew them out on a Luftwaffe Transall.",
+            [("DE", "TJ", "leave_advisory")],
+        ),
+        (
+            "Washington ordered the families of embassy staff and non-emergency employees out on 3 July.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Dublin said Irish citizens who do not have a pressing reason to stay in Egypt should leave.",
+            [("IE", "EG", "leave_advisory")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

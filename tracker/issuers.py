@@ -30,7 +30,7 @@ from tracker.vocabulary import (
     SUBNATIONAL_BEFORE,
 )
 
-_OF_THEM = re.compile(r"\bof\s+them\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\b(?:of\s+)?them\b", re.IGNORECASE)
 _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
 # ("their citizens of Ukraine" is machine-translated "from Ukraine": a possessive makes the country a place.)
@@ -47,7 +47,9 @@ _DESTINATION_BEFORE = re.compile(
     # "the embassy will work from the Dominican Republic": where it moves to
     r"|\b(?:work|working|operate|operating|run|running)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
-    r"|\b(?:sail\w*|left|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
+    r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
+    # "sending the rest home through New Delhi's mission in Islamabad"
+    r"|\b(?:through|via)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:embassy|mission|consulate|high\s+commission)\s+in\s+$"
     # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination
     r"|\bto\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:embass(?:y|ies)|consulates?|office|mission)(?:\s+of\s+\w+)?"
     r"\s+in\s+$"

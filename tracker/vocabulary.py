@@ -202,6 +202,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*|return(?:s|ed|ing)?)\s+(?:home\s+|back\s+|out\s+|away\s+)?"
         rf"(?:all\s+)?(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
+        # "Germany, which has a few dozen citizens in Tajikistan, flew them out"
+        rf"|\b(?:fl(?:ew|own)|brought|airlifted|evacuated|took)\s+them\s+(?:all\s+)?(?:out|home)\b"
         # "has brought more than 5,000 of them home": the people were named just before
         rf"|\b(?:bring\w*|brought|fl[yie]\w*|flown)\s+(?:[\w,]+\s+){{0,3}}?of\s+them\s+(?:home|out|back)\b",
     ),
@@ -346,7 +348,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_DRAWDOWN,
         r"\b(?:cut|reduc\w*|scal\w+\s+back|scal\w+\s+down|trimm?\w*|pared?\s+(?:back|down)?|shrunk|shrank)\s+"
         r"(?:[\w-]+\s+){0,3}?to\s+(?:a\s+)?(?:essential|skeleton|core|minimum|minimal|emergency|bare)\s+"
-        r"(?:staff|team|crew|personnel|staffing)\b",
+        r"(?:staff|team|crew|personnel|staffing)\b"
+        # "India cut its embassy to three diplomats"
+        r"|\b(?:cut|reduc\w*|trimm?\w*|pared?\s+(?:back|down)?)\s+(?:its|their|the)\s+(?:[\w-]+\s+)?"
+        r"(?:embassy|mission|consulate|high\s+commission)\s+to\s+(?:just\s+|only\s+)?"
+        r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+handful\s+of|a\s+few)\s+"
+        r"(?:diplomats|staff|officials|officers|people)\b",
     ),
     # "sent most of its staff home"
     _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
@@ -380,6 +387,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_DRAWDOWN,
         rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}"
         rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?"
+        # "ordered the families of embassy staff and non-emergency employees out"
+        rf"(?:\s+and\s+(?:all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE})?"
         rf"(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:out|home)\b",
     ),
     # "an operation to let nonessential staff depart"
@@ -832,7 +841,10 @@ NEGATION = re.compile(
     r"\b(?:not(?!\s+(?:strictly\s+|absolutely\s+)?(?:essential|necessary|needed|required|critical|indispensable|vital)"
     r"|\s+need\s+to\s+be|\s+have\s+to\s+be"
     # "an official who asked not to be named said ..." qualifies the source
-    r"|\s+to\s+be\s+(?:named|identified|quoted))|stopped\s+short|stops\s+short|stop\s+short|never"
+    r"|\s+to\s+be\s+(?:named|identified|quoted)"
+    # "citizens who do not have a pressing reason to stay" says who should leave
+    r"|\s+have\s+(?:a|any)\s+(?:pressing\s+|compelling\s+|essential\s+|good\s+|urgent\s+|particular\s+)?(?:reason|need))"
+    r"|stopped\s+short|stops\s+short|stop\s+short|never"
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
     r"|without(?!\s+(?:an?\s+|any\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
