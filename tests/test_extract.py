@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -282,6 +282,22 @@ def test_the_same_advice_given_to_its_citizens_repeats_the_last_event() -> None:
     document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
     found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "GE")}
     assert found == {("EE", "leave_advisory"), ("LT", "leave_advisory")}
+
+
+def test_three_days_later_counts_from_the_day_before_it() -> None:
+    text = "Russia ordered its embassy shut on August 15. Three days later India cut its embassy to three diplomats."
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {m.issuer: m.date for m in extract(document, PUBLISHED, "AF")}
+    assert found["IN"] == found["RU"] + timedelta(days=3)
+
+
+def test_a_diary_entry_date_is_the_today_of_its_entry() -> None:
+    text = (
+        "Wednesday 9 February\n\nWoke at 7 to helicopters.\n\nThursday 10 February\n\n"
+        "The American embassy near Tahrir is shut today."
+    )
+    found = one(text)
+    assert (found.event_type.value, found.date) == ("embassy_closure", date(2022, 2, 10))
 
 
 def test_a_day_later_counts_from_the_sentence_before() -> None:

@@ -16,7 +16,7 @@ from tracker.issuers import first_actor
 from tracker.records import EMBASSY_TYPES, DatePrecision, EventType, Mention
 
 # Date cues counted from another day ("the same day", "a day later"), with the days they add to it.
-RELATIVE_TO_PREVIOUS = {"same": 0, "next-day": 1, "day-before": -1}
+RELATIVE_TO_PREVIOUS = {"same": 0, "next-day": 1, "day-before": -1, "days-later": 0}  # (days-later: the count it says)
 
 
 def sentence_day(sentence: str, anchor: date, future: bool = False, narrative: date | None = None) -> date | None:

@@ -116,6 +116,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Also resolved from the previous sentence's day: "A day later, the State Department ...".
     ("next-day", re.compile(r"\b(?:a|one)\s+day\s+later|the\s+(?:next|following)\s+day\b", re.IGNORECASE)),
+    # "Three days later India cut its embassy ...": counted from the previous sentence's day
+    (
+        "days-later",
+        re.compile(r"\b(?:two|three|four|five|six|seven|[2-7])\s+days\s+later\b", re.IGNORECASE),
+    ),
     ("day-before", re.compile(r"\b(?:a|one)\s+day\s+(?:earlier|before)(?=\s*[,.;])", re.IGNORECASE)),
     (
         "before",
@@ -148,6 +153,7 @@ _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "same": (False, ("same", "that day", "that date")),
     "next-day": (False, ("day later", "next day", "following day")),
     "day-before": (False, ("day earlier", "day before")),
+    "days-later": (False, ("days later",)),
     "before": (False, ("already", "previously", "earlier", "before", "had", "last month")),
 }
 
@@ -265,7 +271,7 @@ def _resolve(
         return anchor + timedelta(days=1), day_precision
     if kind == "week":
         return anchor, DatePrecision.ON_OR_BEFORE
-    if kind in ("next-day", "day-before"):
+    if kind in ("next-day", "day-before", "days-later"):
         return anchor, day_precision  # a day, counted by the extractor from the one it follows
     return anchor, DatePrecision.ON_OR_BEFORE
 
@@ -483,6 +489,7 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
             "same",
             "next-day",
             "day-before",
+            "days-later",
             "before",
             "timestamp",
         ):

@@ -455,9 +455,15 @@ def extract(
         if (posted := post_day(sentence.text, page_anchor)) is not None:
             anchor = posted
             context = replace(context, anchor=posted)
-        is_heading, day = heading_day(sentence.text, anchor)
+        # (against the page's date: an entry's own date must not move the next entry's reading)
+        is_heading, day = heading_day(sentence.text, page_anchor)
         if is_heading:
             context = replace(context, heading=day)
+            if day is not None and len(sentence.text) <= 32 and day <= page_anchor:
+                # A diary's or a log's entry date standing alone ("Thursday 15 August") is the "today" of the
+                # entry under it, as a post's stamp is.
+                anchor = day
+                context = replace(context, anchor=day)
         hits = find_triggers(sentence.text)
         if not hits:
             previous = sentence.text

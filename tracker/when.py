@@ -79,7 +79,11 @@ def date_for(
         previous_day = same_day if cue.kind == "same" else (context.reported_day or context.heading)
         base = earlier[-1].value if earlier else previous_day
         if base is not None:
-            shifted = base + timedelta(days=RELATIVE_TO_PREVIOUS[cue.kind])
+            days = RELATIVE_TO_PREVIOUS[cue.kind]
+            if cue.kind == "days-later":
+                count = cue.text.split()[0].lower()
+                days = _NUMBERS.get(count) or int(count)
+            shifted = base + timedelta(days=days)
             return shifted, DatePrecision.DAY, f"cue '{cue.text}' -> counted from {base.isoformat()}"
     if cue is None:
         if issuer_carried() and (day := context.day_of(issuers)):
