@@ -85,6 +85,7 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:talks|summit|conference|meeting|negotiations|visit|trip|exile|asylum)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|say|says|reported|told\s+(?:\w+\s+)?(?:reporters|journalists))\b")
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
@@ -217,7 +218,14 @@ def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: i
 
     Why a neighbour was passed over is explained separately, for --explain only (extract.explain_rejections)."""
     start = clause_start(sentence, trigger_start)
-    candidates = [i for i, m in enumerate(matches) if start <= m.start and m.end <= trigger_start]
+    # (not inside a relative clause closed before the trigger: "Switzerland, which represents U.S. interests in
+    # Iran, said it would close its embassy" is Switzerland's)
+    asides = [(a.start(), a.end()) for a in _ASIDE.finditer(sentence, 0, trigger_start)] if ", wh" in sentence else []
+    candidates = [
+        i
+        for i, m in enumerate(matches)
+        if start <= m.start and m.end <= trigger_start and not any(a < m.start and m.end < b for a, b in asides)
+    ]
     for index in reversed(candidates):
         match = matches[index]
         if actor_rejection(sentence, match) is None or _is_listed_after_including(sentence, match):

@@ -45,12 +45,25 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
     return head + " " + sentence[hit.start : end]
 
 
-def _governing_negation(sentence: str, start: int, end: int) -> re.Match[str] | None:
+def _governing_negation(sentence: str, start: int, end: int, asides: bool = True) -> re.Match[str] | None:
     """A negation starting in sentence[start:end], read against the whole sentence: a window cut at "Canadians
     who do not need" would hide the "to be" that makes it a description of who should leave."""
     # Searched a little past `end` (so lookaheads see "not need to be" whole), kept only if it starts in time.
     m = NEGATION.search(sentence, start, end + 30)
+    while asides and m is not None and m.start() < end and _in_aside(sentence, m.start(), end):
+        # "Washington, which has had no embassy in Tehran since 1980, has urged ...": a relative clause closed
+        # before the act says nothing about it.
+        m = NEGATION.search(sentence, m.end(), end + 30)
     return m if m is not None and m.start() < end else None
+
+
+def _in_aside(sentence: str, position: int, act: int) -> bool:
+    if ", wh" not in sentence:
+        return False
+    return any(a.start() < position < a.end() <= act for a in _ASIDE.finditer(sentence))
+
+
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,", re.IGNORECASE)
 
 
 def clause_end(sentence: str, position: int) -> int:
@@ -69,6 +82,11 @@ _HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_STRANDED_ABROAD = re.compile(
+    r"\s+(?:who\s+(?:are|were|have\s+been)\s+)?(?:stranded|stuck|travell?ing)\s+(?:abroad|overseas|elsewhere"
+    r"|around\s+the\s+world|across\s+the\s+region)\b",
+    re.IGNORECASE,
+)
 _DISOWNED_WORDS = ("claim", "rumo", "alleg", "version", "post", "report", "entry", "false", "misleading", "unverified")
 _DISOWNED = re.compile(
     r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
@@ -92,7 +110,8 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     # A lift is itself worded as a negation ("no longer advising ... to leave"): only the words before it count.
     lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
     window_end = hit.start if lifted else min(hit.end, hit.start + 25)
-    negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end)
+    # (a lift keeps what an aside says of the advice: "which never told Britons to leave, dropped that warning")
+    negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end, asides=not lifted)
     # "We do not currently recommend that corporate clients evacuate staff": the negation governs the advice whose
     # complement the trigger is, however far back it stands in the clause.
     complement = (
@@ -148,6 +167,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     disowned = _DISOWNED.search(sentence, 0, hit.start) if holds_any(head, _DISOWNED_WORDS) else None
     if disowned:
         return f"a claim or a corrected report ('{disowned.group(0).strip()}')"
+    # "to fly home Israelis stranded abroad": people coming home from everywhere, leaving no one country
+    if _STRANDED_ABROAD.match(sentence, hit.end):
+        return "people stranded abroad, not in a country they are told to leave"
     # "offered to help evacuate citizens of its neighbours": other governments' people
     others = (
         _OTHERS_PEOPLE_AFTER.match(sentence, hit.end)
