@@ -90,3 +90,13 @@ def test_names_in_capitals_are_found_in_long_lines_only() -> None:
     ]
     # a short line in capitals is a heading: its names are left to the section reader
     assert gaz.find("IRAN: FAMILIES WITHDRAWN, DIPLOMATS EXPELLED") == []
+
+
+def test_lowercase_names_are_read_only_where_they_are_no_common_word() -> None:
+    gaz = gazetteer()
+    text = "the france has decided; the embassy of belgium; the new zealanders; a turkey and a polish sailor"
+    assert [(m.code, m.kind.value) for m in gaz.find_lowercase(text)] == [
+        ("FR", "name"),
+        ("BE", "name"),
+        ("NZ", "demonym"),
+    ]

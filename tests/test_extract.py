@@ -301,6 +301,20 @@ def test_a_diary_entry_date_is_the_today_of_its_entry() -> None:
     assert (found.event_type.value, found.date) == ("embassy_closure", date(2022, 2, 10))
 
 
+def test_machine_translation_with_names_in_lower_case() -> None:
+    text = (
+        "ALGIERS - the france has decided of passing to the facts. sunday the Quai d'Orsay has invited the "
+        "compatriots to leave the country. according to diplomatic sources, also the embassy of belgium has reduced "
+        "to the minimum its personnel."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "DZ")}
+    assert ("BE", "embassy_drawdown") in found
+    assert ("FR", "leave_advisory") in found
+    # in ordinary English a lower-case name stays a word
+    assert run("A turkey was sent home. Britain told Britons to leave.") == [("GB", "UA", "leave_advisory")]
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "
@@ -982,6 +996,11 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "Switzerland, which represents U.S. interests in Iran, said on Wednesday it would close its embassy.",
             [("CH", "UA", "embassy_closure")],
+        ),
+        # a name followed by its verb starts another clause, not a list of targets
+        (
+            "Spain recommends to its citizens to leave Panama, Mexico sends airplane of the air force.",
+            [("ES", "PA", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

@@ -57,6 +57,8 @@ class Gazetteer:
                 # First writer wins, so a name in the data table beats a pycountry variant of another code.
                 self._by_surface.setdefault(surface, (country.code, kind))
         self._regex = trie_regex(self._by_surface)
+        self._lower_regex: re.Pattern[str] | None = None
+        self._by_lower: dict[str, tuple[str, MatchKind]] = {}
 
     def name(self, code: str) -> str:
         country = self.countries.get(code.upper())
@@ -85,6 +87,23 @@ class Gazetteer:
             matches.sort(key=lambda m: m.start)
         return matches
 
+    def find_lowercase(self, text: str) -> list[CountryMatch]:
+        """Names and demonyms written in lower case, as machine translation leaves them ("the france has decided",
+        "to take back australians"); only names that are no common English word ("turkey", "chad", "polish" are
+        left out)."""
+        if self._lower_regex is None:
+            for surface, (code, kind) in self._by_surface.items():
+                lower = surface.lower()
+                eligible = kind in (MatchKind.NAME, MatchKind.DEMONYM) and surface[:1].isupper() and len(surface) >= 5
+                if eligible and lower not in _COMMON_WORDS and lower.removeprefix("the ") not in _COMMON_WORDS:
+                    self._by_lower.setdefault(lower, (code, kind))
+            self._lower_regex = trie_regex(self._by_lower)
+        return [
+            CountryMatch(code, kind, m.start(), m.end(), m.group().title(), False)
+            for m in self._lower_regex.finditer(text)
+            for code, kind in (self._by_lower[m.group()],)
+        ]
+
     def _find(self, text: str) -> list[CountryMatch]:
         matches = []
         for m in self._regex.finditer(text):
@@ -95,6 +114,31 @@ class Gazetteer:
 
 
 _UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+# Lower-case country words that are ordinary English too.
+_COMMON_WORDS = frozenset(
+    {
+        "turkey",
+        "chad",
+        "china",
+        "jordan",
+        "georgia",
+        "guinea",
+        "niger",
+        "japan",
+        "panama",
+        "chile",
+        "polish",
+        "poles",
+        "swedes",
+        "danes",
+        "jersey",
+        "guernsey",
+        "christmas island",
+        "reunion",
+        "cayman",
+        "english",
+    }
+)
 
 
 def _is_shouted(text: str) -> bool:

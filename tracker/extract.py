@@ -191,6 +191,17 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
+_LOWER_AFTER_STOP = re.compile(r"[.;!?]\s+[a-z]")
+
+
+def _with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> list[CountryMatch]:
+    if not lower:
+        return matches
+    taken = [(m.start, m.end) for m in matches]
+    extra = [m for m in lower if not any(m.start < end and start < m.end for start, end in taken)]
+    return sorted([*matches, *extra], key=lambda m: m.start)
+
+
 _HEADING_SHAPE = re.compile(r"^[\s*•\-–—#>]*(?:\*\*|__)?(?P<name>[^.:*_|]{2,40}?)(?:\*\*|__)?\s*[.:]?\s*(?:\*\*)?$")
 
 
@@ -436,6 +447,8 @@ def extract(
     seen: set[tuple[str, str, str, int]] = set()
     sentences = split_sentences(text)
     voice = _speaking_government(document.title, text, gaz, default_target)
+    # Machine translation leaves names in lower case ("the france has decided"); read them there too.
+    translated = len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and len(gaz.find_lowercase(text)) >= 2
     headings = sorted(_section_targets(text, gaz).items())
     section: str | None = None
     context = Context(anchor=anchor)
@@ -487,6 +500,8 @@ def extract(
             context = replace(context, narrative=narrative)
         unread.clear()
         matches = gaz.find(sentence.text)
+        if translated:
+            matches = _with_lowercase(matches, gaz.find_lowercase(sentence.text))
         previous_actor = LazyActor(context, gaz, default_target)
         found = list(
             _sentence_mentions(

@@ -85,6 +85,10 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:talks|summit|conference|meeting|negotiations|visit|trip|exile|asylum)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_VERB_AFTER = re.compile(
+    r"\s+(?:sends?|sent|has|have|had|is|are|was|were|will|would|said|says|told|tells|urged|urges|orders?|ordered)\b",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|say|says|reported|told\s+(?:\w+\s+)?(?:reporters|journalists))\b")
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
@@ -421,6 +425,9 @@ def find_targets(
         if match.start <= first.start:
             continue
         if match.start >= limit or not _TARGET_LIST_GAP.match(sentence[previous.end : match.start]):
+            break
+        # "... to leave Panama, Mexico sends airplane": a name followed by its verb starts a clause of its own
+        if _VERB_AFTER.match(sentence, match.end):
             break
         if match.kind is not MatchKind.DEMONYM and match.code not in issuers and match.code != code:
             targets.append((match.code, f"'{match.surface}' (listed with '{first.surface}')"))
