@@ -112,6 +112,13 @@ MUST_NOT_FIND = [
     "The British embassy remained open as the Canadian one was closed on Monday.",
     "The flights also carried citizens of Canada, Japan and several European countries.",
     "Israel has launched its own operation to fly home Israelis stranded abroad.",
+    # thought experiments, contingency plans, a corrections column
+    "Suppose Germany tells its citizens to leave next week.",
+    "South Korea has drawn up plans to evacuate its nationals should the violence escalate further.",
+    "On Tuesday we reported that Britain had lifted its advice to leave the country.",
+    "An article on Monday (Evacuees pour into Roissy, page 3) said that Germany had closed its embassy in Abidjan.",
+    # a government carrying foreigners, others on board its flights
+    "South African air force helicopters flew about 40 foreigners, including Americans and Britons, to Bloemfontein.",
     # what a fact-check or a correction reports as said, not as done
     'Claim: "The US has evacuated its embassy in Khartoum."',
     "Several posts claim the UK told Britons to leave.",
@@ -1001,6 +1008,11 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "Spain recommends to its citizens to leave Panama, Mexico sends airplane of the air force.",
             [("ES", "PA", "leave_advisory")],
+        ),
+        (
+            "The French defence ministry said its aircraft flew more than 8,000 people, most of them French but also "
+            "Lebanese, Belgians and Spaniards, to Paris.",
+            [("FR", "UA", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

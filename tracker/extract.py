@@ -87,6 +87,10 @@ def _issuers_for(
         # the people concerned.
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
+    if subject_codes and not group_codes and _FOREIGNERS.search(text, hit.start, hit.end + 20):
+        # "South African air force helicopters flew about 40 foreigners, including Americans, Britons ...": a
+        # government carrying other people has done nothing for its own.
+        return [], "carries foreigners, not its own people", 0.0
     if subject_codes:
         if group_codes and not set(group_codes) & set(subject_codes):
             # "Poland urged Ukrainians to leave", "Congo gave Rwandan diplomats 48 hours to leave": a government
@@ -172,6 +176,7 @@ _NOT_GOVERNMENTS = re.compile(
     r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
 )
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals|third-country\s+nationals)\b", re.I)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _ALSO_CARRIED = re.compile(
     r"\b(?:flights?|planes?|aircraft|helicopters?|ships?|convoys?|buses|vessels?)\s+(?:\w+\s+)?also\s+"

@@ -98,7 +98,9 @@ _COMMA_WHICH = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _WHOSE_GOVERNMENT = re.compile(r"^(?:\s+and\s+\w+)?\s+whose\s+(?:own\s+)?governments?\b", re.IGNORECASE)
 _LISTED_AFTER_INCLUDING = re.compile(
-    r"\b(?:including|such\s+as|among\s+them|the\s+rest)\s+(?:(?:\w+\s+){0,3}?\w+\s+and\s+)?$", re.IGNORECASE
+    # "... most of them French but also Lebanese, Belgians, Spaniards and Britons": the others on board
+    r"\b(?:including|such\s+as|among\s+them|the\s+rest|but\s+also)\s+(?:(?:[\w,]+\s+){0,6}?(?:[\w,]+\s+)?)?$",
+    re.IGNORECASE,
 )
 _PART_OF_CITY_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|of)\s+(?:the\s+)?(?:west|east|north|south|central|western|eastern|northern|southern)\s+$",
@@ -282,7 +284,13 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
         # Passengers someone else carries: "a number of Malaysians and Indonesians whose own governments had asked
         # Singapore for help", "Pacific Island nationals, including Tongans and Samoans".
         if ("whose" in after and _WHOSE_GOVERNMENT.match(after)) or (
-            ("including" in before or "such as" in before or "among them" in before or "the rest" in before)
+            (
+                "including" in before
+                or "such as" in before
+                or "among them" in before
+                or "the rest" in before
+                or "but also" in before
+            )
             and (_INCLUDING.search(before) or _LISTED_AFTER_INCLUDING.search(before))
         ):
             continue

@@ -87,14 +87,35 @@ _STRANDED_ABROAD = re.compile(
     r"|around\s+the\s+world|across\s+the\s+region)\b",
     re.IGNORECASE,
 )
-_DISOWNED_WORDS = ("claim", "rumo", "alleg", "version", "post", "report", "entry", "false", "misleading", "unverified")
+_DISOWNED_WORDS = (
+    "claim",
+    "rumo",
+    "alleg",
+    "version",
+    "post",
+    "report",
+    "entry",
+    "false",
+    "misleading",
+    "unverified",
+    "article",
+    "story",
+    "item",
+    "we said",
+    "we stated",
+    "we wrote",
+)
 _DISOWNED = re.compile(
     r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
     r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
     r"(?=[^.;]{0,80}$)"
     r"|\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+this\s+(?:article|story|report|post)\s+"
     r"(?:said|stated|reported|wrongly|incorrectly)"
-    r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)",
+    r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)"
+    # a corrections column: "On Tuesday we reported that ...", "An article on Monday (..., page 3) said that ..."
+    r"|\bwe\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:reported|said|stated|wrote)\s+that\b"
+    r"|\b(?:an?\s+)(?:article|story|report|item|report)\s+(?:on|of)\s+(?:\w+\s+){1,3}?(?:\([^)]*\)\s+)?"
+    r"(?:said|stated|reported|suggested)\s+that\b",
     re.IGNORECASE,
 )
 _OTHERS_PEOPLE_AFTER = re.compile(
@@ -202,7 +223,8 @@ _CONDITION_AFTER = re.compile(
     r"|safe|able|(?:they|you)\s+(?:have|had|has)\s+no\b|(?:their|your)\s+presence))"
     # "... to leave unless they had pressing reasons to stay" says who should leave
     r"|unless(?!\s+(?:they|you|there)\s+(?:have|had|has|is|was)\s+(?:a\s+|an\s+)?(?:pressing|compelling|urgent|essential"
-    r"|good|strong))|should\s+(?:it|the\s+situation)\s+\w+|in\s+case|in\s+the\s+event"
+    r"|good|strong))|should\s+(?:it|the\s+(?:situation|violence|fighting|security\s+situation)|things)\s+\w+|in\s+case"
+    r"|in\s+the\s+event"
     # 'an evacuation of the 1,500 Belgians "can no longer be excluded"'
     r"|[\"”’']?\s*(?:can|could)\s*(?:not|no\s+longer)\s+be\s+(?:excluded|ruled\s+out))\b",
     re.IGNORECASE,

@@ -886,7 +886,9 @@ HEDGE = re.compile(
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
     # counterfactual opinions: "Spain should have closed its embassy months ago"
-    r"|should\s+(?:\w+\s+)?have|ought\s+to|must\s+have)\b",
+    r"|should\s+(?:\w+\s+)?have|ought\s+to|must\s+have"
+    # thought experiments: "Suppose Germany tells its citizens to leave next week."
+    r"|suppose|supposing|imagine|what\s+if)\b",
     _I,
 )
 PLANNED = re.compile(
