@@ -35,6 +35,7 @@ from tracker.issuers import (
 )
 from tracker.qualify import NEXT_CLAUSE, classify_status, clause_end, rejection
 from tracker.records import DatePrecision, Document, EventType, Mention, Status
+from tracker.tables import tally_sentences
 from tracker.text import Sentence, clean_text, split_sentences
 from tracker.triggers import TriggerHit, find_triggers
 from tracker.vocabulary import RETURNED_HOME
@@ -462,8 +463,12 @@ def extract(
     previous = ""
     unread: list[str] = []
     narrative: date | None = None
+    tallies = tally_sentences(text, gaz) if "|" in text else {}
     header: tuple[int, str] | None = None  # the last bare country heading: its paragraph and code
     for sentence in sentences:
+        row = sentence.text
+        if (tally := tallies.get(sentence.start)) is not None:
+            sentence = replace(sentence, text=tally)  # (read as the sentence the row stands for)
         narrative = narrative_day(sentence.text, anchor, narrative)
         if len(sentence.text) <= 48 and (heading := _country_heading(sentence.text, gaz)) is not None:
             header = (sentence.paragraph, heading)
@@ -524,6 +529,8 @@ def extract(
             )
         )
         for mention in found:
+            if tally is not None:
+                mention = replace(mention, evidence=row)
             if section is not None and section != mention.issuer and "(default target)" in mention.explain[3]:
                 # A newsletter covering two crises: its section heading says which one the sentence is about.
                 explain = (*mention.explain[:3], f"target: {section} (the section's heading)", *mention.explain[4:])
