@@ -36,7 +36,7 @@ from tracker.issuers import (
 from tracker.qualify import NEXT_CLAUSE, classify_status, clause_end, rejection
 from tracker.records import DatePrecision, Document, EventType, Mention, Status
 from tracker.tables import tally_sentences
-from tracker.text import Sentence, clean_text, split_sentences
+from tracker.text import Sentence, clean_text, holds_any, split_sentences
 from tracker.triggers import TriggerHit, find_triggers
 from tracker.vocabulary import RETURNED_HOME
 from tracker.when import date_for
@@ -70,7 +70,7 @@ def _issuers_for(
     subjects = subject_issuers(text, matches, hit.start)
     # "..., and with Australia, whose Hercules aircraft brought out several hundred Australians": the owner of the
     # relative clause the trigger stands in.
-    whose = _WHOSE_BEFORE.search(text, max(0, hit.start - 60), hit.start)
+    whose = _WHOSE_BEFORE.search(text, max(0, hit.start - 60), hit.start) if "whose" in text else None
     if whose is not None:
         owner = [m for m in matches if m.end <= whose.start() and whose.start() - m.end <= 2]
         # (not "The British High Commission in Banjul, whose staff ...": a place, not the owner)
@@ -88,7 +88,8 @@ def _issuers_for(
         # the people concerned.
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
-    if subject_codes and not group_codes and _FOREIGNERS.search(text, hit.start, hit.end + 20):
+    lower = text.lower()
+    if subject_codes and not group_codes and "foreign" in lower and _FOREIGNERS.search(text, hit.start, hit.end + 20):
         # "South African air force helicopters flew about 40 foreigners, including Americans, Britons ...": a
         # government carrying other people has done nothing for its own.
         return [], "carries foreigners, not its own people", 0.0
@@ -100,22 +101,30 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in [*subjects, *trailing])
         return list(dict.fromkeys(subject_codes)), f"subject: {cue}", 0.0
     # "were told yesterday by their government in Ottawa to leave": the agent of a passive inside the trigger.
-    agent = next(
-        (
-            m
-            for m in matches
-            if hit.start <= m.start < hit.end
-            and m.kind in (MatchKind.NAME, MatchKind.METONYM)
-            and _BY_AGENT.search(text, max(0, m.start - 50), m.start)
-        ),
-        None,
+    agent = (
+        None
+        if " by " not in text
+        else next(
+            (
+                m
+                for m in matches
+                if hit.start <= m.start < hit.end
+                and m.kind in (MatchKind.NAME, MatchKind.METONYM)
+                and _BY_AGENT.search(text, max(0, m.start - 50), m.start)
+            ),
+            None,
+        )
     )
     if agent is not None and (not group_codes or agent.code in group_codes):
         return [agent.code], f"agent: {agent.surface}", 0.05
-    if group_codes and _ALSO_CARRIED.search(text, clause_start(text, hit.start), hit.start + 20):
+    if group_codes and " also " in text and _ALSO_CARRIED.search(text, clause_start(text, hit.start), hit.start + 20):
         # "The flights also carried citizens of Canada, Japan and ...": passengers on someone else's transport.
         return [], "passengers also carried on someone else's transport", 0.0
-    if group_codes and _COMPANY_STAFF.search(text, max(0, hit.start - 120), hit.end):
+    if (
+        group_codes
+        and holds_any(lower, _COMPANY_WORDS)
+        and _COMPANY_STAFF.search(text, max(0, hit.start - 120), hit.end)
+    ):
         # "we expect those companies to make arrangements for their American staff to depart": a firm's staff.
         return [], "the staff are a company's", 0.0
     if group_codes:
@@ -184,6 +193,7 @@ _ALSO_CARRIED = re.compile(
     r"(?:carr|took|brought|flew|ferr|evacuat|lift)",
     re.IGNORECASE,
 )
+_COMPANY_WORDS = ("compan", "firm", "employer", "contractor")
 _COMPANY_STAFF = re.compile(
     r"\b(?:companies|company|firms?|employers?|contractors?)\b[^.;]{0,80}\b(?:their|its)\s+(?:own\s+)?(?:\w+\s+)?"
     r"(?:staff|employees|workers|personnel|expatriates)\b",
@@ -197,7 +207,7 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
-_LOWER_AFTER_STOP = re.compile(r"[.;!?]\s+[a-z]")
+_LOWER_AFTER_STOP = re.compile(r"[.;!?] +[a-z]")  # (within a line: a new line may open in lower case)
 
 
 def _with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> list[CountryMatch]:

@@ -38,3 +38,13 @@ def trie_regex(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
         if word:
             _insert(trie, word)
     return re.compile(r"(?<![\w])(?:" + _pattern(trie) + r")(?![\w])", flags)
+
+
+def substring_trie(words: Iterable[str]) -> re.Pattern[str]:
+    """One pattern finding, at every position (the matches may overlap), the longest of `words` that starts there;
+    for substrings such as gate words ("leav", "evacuat"), not whole words."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        if word:
+            _insert(trie, word)
+    return re.compile(r"(?=(" + _pattern(trie) + r"))")

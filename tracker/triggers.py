@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tracker.issuers import relative_antecedent_end
 from tracker.records import CLOSES, EventType
+from tracker.trie import substring_trie
 from tracker.vocabulary import GATES, TRIGGER_GATE_EXTRA, TRIGGER_NEEDS, TRIGGERS, Trigger
 
 
@@ -39,6 +40,12 @@ def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_M
 
 
 _GATE_GROUPS = _gate_groups()
+_GATE_WORDS = tuple(
+    dict.fromkeys(word for gate, members, _ in _GATE_GROUPS for word in (*gate, *(w for m in members for w in m[1])))
+)
+# Every gate word found once per sentence in one pass: a longer word found also holds the words it contains.
+_GATE_SCAN = substring_trie(_GATE_WORDS)
+_CONTAINED = {word: frozenset(other for other in _GATE_WORDS if other in word) for word in _GATE_WORDS}
 
 
 def find_triggers(sentence: str) -> list[TriggerHit]:
@@ -47,21 +54,16 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
     # regex alternation tries every word at every position.)
     lower = sentence.lower()
-    # (holds_any written out: this runs for every trigger of every open type of every sentence, and the call
-    # would cost more than the test.)
+    present: set[str] = set()
+    for m in _GATE_SCAN.finditer(lower):
+        present |= _CONTAINED[m.group(1)]
+    if not present:
+        return hits  # most sentences: no gate word at all
     for gate, members, with_extra in _GATE_GROUPS:
-        type_open = False
-        for word in gate:
-            if word in lower:
-                type_open = True
-                break
+        type_open = not present.isdisjoint(gate)
         for trigger, extra, needs in members if type_open else with_extra:
-            if not type_open:
-                for word in extra:
-                    if word in lower:
-                        break
-                else:
-                    continue
+            if not type_open and present.isdisjoint(extra):
+                continue
             for word in needs:
                 if word in lower:
                     break
