@@ -1014,6 +1014,41 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Lebanese, Belgians and Spaniards, to Paris.",
             [("FR", "UA", "leave_advisory")],
         ),
+        # "U.S." inside a trigger's filler; a comparison names no one's people; "not until" is late, not undone
+        (
+            "The Department of State ordered the departure of non-emergency U.S. government employees.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Germany pulled its ambassador and most of his staff out the day after the Americans.",
+            [("DE", "UA", "embassy_drawdown")],
+        ),
+        (
+            "It was not until Thursday that the first helicopter chartered by the Canadian government lifted eighteen "
+            "Canadians to the Dominican Republic.",
+            [("CA", "UA", "leave_advisory")],
+        ),
+        ("Paris quietly arranged helicopter shuttles for French nationals.", [("FR", "UA", "leave_advisory")]),
+        (
+            "The Foreign Office says a fourth UK government-chartered flight will leave Beirut on Sunday and is "
+            "urging British nationals who still want to go to register.",
+            [("GB", "LB", "leave_advisory")],
+        ),
+        # advice after "but" stands; a relative clause closed before the act does not hedge it; a government's
+        # "would" in reported speech is a plan
+        (
+            "Rome saw no need for a military evacuation, but advised Italians to leave on commercial flights.",
+            [("IT", "UA", "leave_advisory")],
+        ),
+        (
+            "France, which kept its mission open in the hope that a peace proposal might succeed, said it had cut its "
+            "staff in Baghdad to five diplomats.",
+            [("FR", "IQ", "embassy_drawdown")],
+        ),
+        (
+            "Britain withdrew its remaining diplomats on Saturday, Bonn said its embassy would close on Monday.",
+            [("DE", "UA", "embassy_closure"), ("GB", "UA", "embassy_drawdown")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -85,6 +85,7 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:talks|summit|conference|meeting|negotiations|visit|trip|exile|asylum)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COMPARED_BEFORE = re.compile(r"\b(?:after|before|than|unlike|like)\s+(?:the\s+)?$", re.IGNORECASE)
 _VERB_AFTER = re.compile(
     r"\s+(?:sends?|sent|has|have|had|is|are|was|were|will|would|said|says|told|tells|urged|urges|orders?|ordered)\b",
     re.IGNORECASE,
@@ -294,6 +295,9 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
             and (_INCLUDING.search(before) or _LISTED_AFTER_INCLUDING.search(before))
         ):
             continue
+        # "pulled its staff out the day after the Americans": a comparison, not the people concerned
+        if _COMPARED_BEFORE.search(before):
+            continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
         if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
@@ -317,6 +321,9 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     # The people may follow the matched words: "bring back about 500 Chinese tourists".
     if _CITIZEN_WORD.search(sentence, start, min(len(sentence), end + 30)):
         return True
+    # "a fourth UK government-chartered flight will leave Beirut": such a flight carries the government's people
+    if "chartered" in sentence and _GOVERNMENT_TRANSPORT.search(sentence, start, end):
+        return True
     # ...or be named before "of them": "Turkey, which has 25,000 citizens in Libya, has brought 5,000 of them home".
     if _OF_THEM.search(sentence, start, end) and _CITIZEN_WORD.search(sentence, 0, start):
         return True
@@ -330,6 +337,7 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     )
 
 
+_GOVERNMENT_TRANSPORT = re.compile(r"\b(?:government|state|military|air\s+force)[- ]chartered\b", re.IGNORECASE)
 _ANY_BEFORE = re.compile(r"\b(?:any|every)\s+$", re.IGNORECASE)
 
 

@@ -30,7 +30,18 @@ _GOVERNING_WINDOW = 45
 
 def _governing_text(sentence: str, hit: TriggerHit) -> str:
     """The words just before the trigger and its first words: where 'not', 'could', 'will' govern it."""
-    head = sentence[max(0, hit.start - _GOVERNING_WINDOW) : hit.start]
+    start = max(0, hit.start - _GOVERNING_WINDOW)
+    head = sentence[start : hit.start]
+    if ", wh" in sentence:
+        # "France, which kept its mission open in the hope that a proposal might succeed, said it had cut ...": a
+        # relative clause closed before the act does not hedge it.
+        for aside in _ASIDE.finditer(sentence, 0, hit.start):
+            if aside.end() > start:
+                a, b = max(aside.start(), start) - start, aside.end() - start
+                head = head[:a] + " " * (b - a) + head[b:]
+    if "but " in head and _ADVICE_VERB.match(sentence, hit.start):
+        # "... saw 'no need' for a military evacuation, but advised Italians to leave"
+        head = head[head.rfind("but ") :]
     # "urged Americans to consider departing Haiti and authorised the departure of staff": a second verb in the
     # past starts an act of its own, out of reach of the hedge before it.
     if " and " in head:
@@ -63,6 +74,7 @@ def _in_aside(sentence: str, position: int, act: int) -> bool:
     return any(a.start() < position < a.end() <= act for a in _ASIDE.finditer(sentence))
 
 
+_ADVICE_VERB = re.compile(r"(?:advis|urg|told|tell|recommend|call|instruct|order)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,", re.IGNORECASE)
 
 
@@ -78,7 +90,17 @@ NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\b|;|\bwhile\b", re.IGNO
 # ("and come to Nairobi" moves within the country: only going home or back leaves it.)
 _GOING_HOME = re.compile(r"\s+(?:\w+\s+){0,4}?and\s+(?:return|go|fly)\s+(?:home|back|to)\b", re.IGNORECASE)
 # "a diplomat said London would evacuate": an outsider's prediction, not the government's announced plan.
-_HYPOTHETICAL_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source)s?\b[^.;]*\bsaid\b", re.IGNORECASE)
+# (the subject of the "said": no comma between, "diplomats in the capital said")
+_SOURCE = re.compile(r"\b(?:diplomat|analyst|expert|observer|source)s?\b(?:\s+[\w'’-]+){0,4}\s*$", re.IGNORECASE)
+
+
+def _said_by_a_source(sentence: str, position: int) -> bool:
+    """Whether the last "said" before `position` is a diplomat's or an analyst's (whose "would" is a guess), not a
+    government's ("..., Bonn said its embassy would close on Monday")."""
+    said = [m.start() for m in _REPORTING.finditer(sentence, 0, position)]
+    return bool(said) and _SOURCE.search(sentence, max(0, said[-1] - 60), said[-1]) is not None
+
+
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
@@ -132,7 +154,13 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     lifted = hit.trigger.event_type is EventType.ADVISORY_LIFTED
     window_end = hit.start if lifted else min(hit.end, hit.start + 25)
     # (a lift keeps what an aside says of the advice: "which never told Britons to leave, dropped that warning")
-    negated = _governing_negation(sentence, max(0, hit.start - _GOVERNING_WINDOW), window_end, asides=not lifted)
+    window_start = max(0, hit.start - _GOVERNING_WINDOW)
+    but = sentence.rfind(" but ", window_start, hit.start)
+    # "... saw 'no need' for a military evacuation, but advised Italians to leave": advice after "but" stands; ("was
+    # not evacuating Americans but had arranged charter flights" is the same act, still denied)
+    if but >= 0 and not lifted and _ADVICE_VERB.match(sentence, hit.start):
+        window_start = but
+    negated = _governing_negation(sentence, window_start, window_end, asides=not lifted)
     # "We do not currently recommend that corporate clients evacuate staff": the negation governs the advice whose
     # complement the trigger is, however far back it stands in the clause.
     complement = (
@@ -166,7 +194,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             and hedged.group(0).lower() == "would"
             and _REPORTING.search(sentence, 0, hit.start) is not None
             and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))
-            and not _HYPOTHETICAL_SOURCE.search(sentence, 0, hit.start)
+            and not _said_by_a_source(sentence, hit.start)
         )
         if hedged and not reported:
             return f"hypothetical inside the trigger ('{hedged.group(0)}')"

@@ -39,6 +39,7 @@ def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_M
     )
 
 
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 _GATE_GROUPS = _gate_groups()
 _GATE_WORDS = tuple(
     dict.fromkeys(word for gate, members, _ in _GATE_GROUPS for word in (*gate, *(w for m in members for w in m[1])))
@@ -53,6 +54,10 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
     # regex alternation tries every word at every position.)
+    if "." in sentence:
+        # "U.S." must not end the filler a pattern allows between its words ("the departure of non-emergency U.S.
+        # government employees"): abbreviation dots are read as letters (same length, so offsets hold).
+        sentence = _ABBREVIATION.sub(lambda m: m.group().replace(".", "_"), sentence)
     lower = sentence.lower()
     present: set[str] = set()
     for m in _GATE_SCAN.finditer(lower):

@@ -240,11 +240,19 @@ TRIGGERS: tuple[Trigger, ...] = (
         "transport-for-people",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*)\s+(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
-        rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?)\b[^.;:!?]{{0,30}}?"
+        rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?|shuttles|airlifts?)\b"
+        rf"[^.;:!?]{{0,30}}?"
         rf"\bfor\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"|\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
         rf"(?:\s+(?-i:[A-Z])\w+)?\s+(?:lands|landed|arrives|arrived|touched\s+down)\b[^.;:!?]{{0,40}}?\bwith\s+"
         rf"(?:about\s+|some\s+|nearly\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})\b"
+        # "the first helicopter chartered by the Canadian government lifted eighteen Canadians to ..."
+        rf"|\b(?:flight|plane|aircraft|helicopter|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+[^.;:!?]{{1,40}}?"
+        rf"\b(?:lifted|flew|carried|took|brought|evacuated)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?"
+        rf"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:{CITIZENS}|{_PEOPLE})\b"
+        # "a fourth UK government-chartered flight will leave Beirut on Sunday"
+        rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?)\s+"
+        rf"(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
         rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
         # government"
@@ -377,7 +385,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "pull-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,5}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
+        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
         # "New Delhi flew non-essential staff and families of its High Commission home"
         rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE}\b(?:[^.;:!?,]{{0,50}}?\s)?(?:out|home))\b",
     ),
@@ -850,6 +858,8 @@ NEGATION = re.compile(
     r"|\s+need\s+to\s+be|\s+have\s+to\s+be"
     # "an official who asked not to be named said ..." qualifies the source
     r"|\s+to\s+be\s+(?:named|identified|quoted)"
+    # "It was not until this past Thursday that ... lifted eighteen Canadians": late, not undone
+    r"|\s+until\b"
     # "citizens who do not have a pressing reason to stay" says who should leave
     r"|\s+have\s+(?:a|any)\s+(?:pressing\s+|compelling\s+|essential\s+|good\s+|urgent\s+|particular\s+)?(?:reason|need))"
     r"|stopped\s+short|stops\s+short|stop\s+short|never"
