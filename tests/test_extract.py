@@ -322,6 +322,17 @@ def test_machine_translation_with_names_in_lower_case() -> None:
     assert run("A turkey was sent home. Britain told Britons to leave.") == [("GB", "UA", "leave_advisory")]
 
 
+def test_a_ministrys_post_speaks_for_its_government_on_the_posts_day() -> None:
+    text = (
+        "@MFA_Austria · 9 Feb 2022 · 14:05\nGiven the security situation, we are temporarily reducing the staff of "
+        "our embassy in Kyiv to a minimum.\n\n@MofaJapan_en · 10 Feb 2022 · 16:30\nJapanese nationals in Ukraine "
+        "are urged to leave the country by commercial flight as soon as possible.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.event_type.value): m.date for m in extract(document, PUBLISHED, "UA")}
+    assert found == {("AT", "embassy_drawdown"): date(2022, 2, 9), ("JP", "leave_advisory"): date(2022, 2, 10)}
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "

@@ -103,3 +103,14 @@ def test_hard_wrapped_paragraphs_are_joined_and_lists_are_not() -> None:
     )
     assert sentences[1] == "Most of the roughly 60 British nationals in the country have gone."
     assert sentences[2:] == [line for line in wrapped.splitlines()[5:]]
+
+
+def test_an_official_accounts_post_is_kept_and_a_readers_reply_dropped() -> None:
+    text = (
+        "@PolandMFA · 1 Oct 2024 · 20:03\nThe Ministry calls on Polish citizens in Iran to leave.\n\n"
+        "@mel_k_travels · 1 Oct 2024\nWhat about flights via Dubai?\n\n"
+        "@lufthansa_news · 1 Oct 2024 · 22:15\nFlights to Tehran remain suspended.\n"
+    )
+    cleaned = clean_text(text)
+    assert "Polish citizens" in cleaned and "@PolandMFA" in cleaned
+    assert "Dubai" not in cleaned and "Tehran" not in cleaned

@@ -422,9 +422,10 @@ _WEEKDAY_PREFIX = re.compile(rf"(?:{_WEEKDAY},?\s*|\d{{1,2}}/\d{{1,2}}\s*\(?)?",
 _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 
 
-# A post's stamp in a forum or comment thread: "Posted: Thu Jan 03, 2008 4:15 pm", "#7  priya_r  - Wed 07 Aug 2024".
+# A post's stamp in a forum or comment thread: "Posted: Thu Jan 03, 2008 4:15 pm", "#7  priya_r  - Wed 07 Aug 2024",
+# "@PolandMFA · 1 Oct 2024 · 20:03".
 _POST_STAMP = re.compile(
-    r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+)(?P<rest>.{4,60})$", re.IGNORECASE
+    r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*)(?P<rest>.{4,60})$", re.IGNORECASE
 )
 _SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")
 

@@ -131,9 +131,11 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
     pronoun = pronoun_subject(text, hit.start, hit.end)
-    if pronoun and voice and _FIRST_PERSON.search(pronoun):
-        # A briefing's or a statement's "we" and "the Embassy" are its speaker's, whoever the answer mentions.
-        return [voice], f"'{pronoun}' -> the government speaking in the document", 0.1
+    if pronoun and (voice or header) and _FIRST_PERSON.search(pronoun):
+        # A briefing's or a statement's "we" and "the Embassy" are its speaker's, whoever the answer mentions; in an
+        # official account's post, the account's.
+        speaking = voice or header
+        return [speaking], f"'{pronoun}' -> the government speaking", 0.1  # type: ignore[list-item]
     if pronoun and (speaker := trailing_speaker(text, matches, hit.end)):
         return [speaker], f"'{pronoun}' -> the government the sentence quotes at its end", 0.1
     if pronoun:
@@ -216,6 +218,29 @@ def _with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> l
     taken = [(m.start, m.end) for m in matches]
     extra = [m for m in lower if not any(m.start < end and start < m.end for start, end in taken)]
     return sorted([*matches, *extra], key=lambda m: m.start)
+
+
+_HANDLE = re.compile(r"^@(\w+)\s*[·•|—–-]")
+_HANDLE_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_")
+# Accounts whose handle names no country.
+_HANDLE_OWNERS = {"dfat": "AU", "smartraveller": "AU", "travelgov": "US", "statedept": "US", "francediplo": "FR"}
+
+
+def _handle_country(line: str, gaz: Gazetteer) -> str | None:
+    """The government behind an account: "@PolandMFA" -> PL, "@MofaJapan_en" -> JP, "@dfat" -> AU."""
+    handle = _HANDLE.match(line)
+    if handle is None:
+        return None
+    name = handle.group(1)
+    if (owner := _HANDLE_OWNERS.get(name.lower())) is not None:
+        return owner
+    words = _HANDLE_WORD.sub(" ", name)
+    found = [m for m in gaz.find(words) if m.kind is not MatchKind.PLACE]
+    if found:
+        return found[0].code
+    # "@ForeignOfficeKE": a country code closing the handle
+    suffix = re.search(r"(?<=[a-z])[A-Z]{2}$", name)
+    return suffix.group() if suffix and gaz.is_known(suffix.group()) else None
 
 
 _HEADING_SHAPE = re.compile(r"^[\s*•\-–—#>]*(?:\*\*|__)?(?P<name>[^.:*_|]{2,40}?)(?:\*\*|__)?\s*[.:]?\s*(?:\*\*)?$")
@@ -482,12 +507,15 @@ def extract(
         narrative = narrative_day(sentence.text, anchor, narrative)
         if len(sentence.text) <= 48 and (heading := _country_heading(sentence.text, gaz)) is not None:
             header = (sentence.paragraph, heading)
+        elif sentence.text.startswith("@") and (author := _handle_country(sentence.text, gaz)) is not None:
+            header = (sentence.paragraph, author)  # an official account's post: "@PolandMFA · 1 Oct 2024 · 20:03"
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
         if (posted := post_day(sentence.text, page_anchor)) is not None:
+            # ...and an act the post states without a day is the post's, as a timeline entry's is
             anchor = posted
-            context = replace(context, anchor=posted)
+            context = replace(context, anchor=posted, heading=posted)
         # (against the page's date: an entry's own date must not move the next entry's reading)
         is_heading, day = heading_day(sentence.text, page_anchor)
         if is_heading:

@@ -46,7 +46,13 @@ _LINK_BLOCK = re.compile(
     re.IGNORECASE,
 )
 # A reply's head in a social-media thread: "@wanjiku_k · May 2".
-_REPLY_HEAD = re.compile(r"^\s*@\w+\s*[·•|—–-]\s*\S")
+_REPLY_HEAD = re.compile(r"^\s*@(?P<handle>\w+)\s*[·•|—–-]\s*\S")
+# Handles of foreign ministries, embassies and travel-advice services: "@PolandMFA", "@FCDOGovUK", "@dfat".
+_OFFICIAL_HANDLE = re.compile(
+    r"mfa|gov|fp$|diplo|amt|mofa|mea[A-Z]|fcdo|dfat|foreign|embassy|consul|ministry|state|minaff|exteri|smartraveller"
+    r"|(?-i:MEA)",
+    re.IGNORECASE,
+)
 # A reader comment line: "Joanne K.: Canada closed its embassy years ago, didn't it?"
 _COMMENT_LINE = re.compile(r"^\s*[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)?\s+[A-Z]\.:\s+\S")
 
@@ -62,7 +68,9 @@ def clean_text(text: str) -> str:
             in_links = bool(line.strip())
             continue
         # A link block, or a reply in a thread ("@wanjiku_k · May 2" and its text), runs to the next blank line.
-        if _LINK_BLOCK.match(line) or _REPLY_HEAD.match(line):
+        # (An official account's post is the news itself: "@PolandMFA · 1 Oct 2024 · 20:03" and its text stay.)
+        reply = _REPLY_HEAD.match(line)
+        if _LINK_BLOCK.match(line) or (reply and not _OFFICIAL_HANDLE.search(reply["handle"])):
             in_links = True
             continue
         lower = line.lower()
