@@ -1060,6 +1060,29 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Britain withdrew its remaining diplomats on Saturday, Bonn said its embassy would close on Monday.",
             [("DE", "UA", "embassy_closure"), ("GB", "UA", "embassy_drawdown")],
         ),
+        # transport sent to take people home, a flight a ministry "will send for" its people
+        (
+            "The Kyrgyz government has sent buses to the border to take Kyrgyz citizens home.",
+            [("KG", "UA", "leave_advisory")],
+        ),
+        (
+            "Ola is registered for a flight the Polish foreign ministry says it will send for Poles on Wednesday.",
+            [("PL", "UA", "leave_advisory")],
+        ),
+        # an embassy shut and reopened in one sentence; staff "sent out" in machine translation; "isn't essential"
+        (
+            "The US Embassy in Colombo shut its doors on Monday and Tuesday, cancelling all appointments, and "
+            "reopened on Wednesday.",
+            [("US", "LK", "embassy_closure"), ("US", "LK", "embassy_return")],
+        ),
+        (
+            "Diplomatic sources said the embassy of Italy sent out from the country the families of employees.",
+            [("IT", "UA", "embassy_drawdown")],
+        ),
+        (
+            "The Quai d'Orsay asked French nationals whose presence isn't essential to leave Russia without delay.",
+            [("FR", "RU", "leave_advisory")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

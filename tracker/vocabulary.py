@@ -74,7 +74,8 @@ _ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b|\bas\s+(?:the\s|a\s|a
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down"
     r"|pull(?:s|ed|ing)?\s+(?:out|part\s+of|some\s+of|most\s+of)|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
-    r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+home|(?:ordered|authori[sz]ed)\s+departure"
+    r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+(?:home|out|away)"
+    r"|(?:ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
     r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her|(?:diplomats|staff)(?=['’])|the(?=\s+famil))"
     r"|departure)"
@@ -275,8 +276,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b(?:sen[dt]\w*\s+(?:[\w-]+\s+){{0,3}}?(?:aircraft|planes?|jets?|flights?|ships?|buses|convoys?|Hercules)"
         rf"|(?:aircraft|planes?|jets?|flights?|ships?|buses)\s+(?:to\s+be|will\s+be|would\s+be|was|were|being)\s+sent)"
-        rf"\s+(?:to\s+(?-i:[A-Z])\w+\s+)?(?:to\s+)?(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up)\s+(?:its\s+|their\s+|the\s+)?"
-        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
+        rf"\s+(?:to\s+(?-i:[A-Z])\w+\s+|to\s+the\s+(?:[\w-]+\s+)?border\s+)?(?:to\s+)?"
+        rf"(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up|to\s+(?:take|bring|fly|carry)(?=\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\s+(?:home|out|back)\b))\s+(?:its\s+|their\s+|the\s+)?"
+        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "a flight the Polish foreign ministry says it will send for Poles on Wednesday"
+        rf"|\b(?:flight|plane|aircraft|ship)s?\b[^.;:!?]{{0,60}}?\bsen[dt]\w*\s+for\s+(?:its\s+|their\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "some 250 Americans leave the same day in a road convoy organised by the embassy"
     _t(
@@ -534,6 +540,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*"
         # "said the first of them flew back to Banjul on Tuesday"
         r"|\b(?:of\s+them|staff|diplomats)\s+flew\s+back\s+to\s+(?-i:[A-Z])\w*",
+    ),
+    # "The US Embassy in Colombo shut its doors on Monday and Tuesday, ..., and reopened on Wednesday."
+    _t(
+        "closed-and-reopened",
+        EventType.EMBASSY_RETURN,
+        rf"\b{_EMBASSY}\b[^.;:!?]{{0,60}}?\b(?:shut|closed|suspended)\b[^.;:!?]{{0,80}}?\band\s+(?P<verb>re-?opened)\b",
+        undoes=False,
     ),
     # "The embassy suspended operations on 3 February. It reopened for limited services on Monday 18 February."
     _t(
@@ -867,7 +880,8 @@ NEGATION = re.compile(
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
     r"|without(?!\s+(?:an?\s+|any\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
     r"|wrongly|incorrectly|erroneously|falsely|mistakenly"
-    r"|(?:stopped|ceased)\s+(?:\w+\s+)?(?:advising|urging|telling|asking|recommending|calling))\b|n[’']t\b",
+    r"|(?:stopped|ceased)\s+(?:\w+\s+)?(?:advising|urging|telling|asking|recommending|calling))\b"
+    r"|n[’']t\b(?!\s+(?:strictly\s+)?(?:essential|necessary|needed|required|indispensable|vital))",
     _I,
 )
 # What follows "leave" when the advice is about a district, not the country: an evacuation order for a coast or
