@@ -642,6 +642,22 @@ _WITHDRAW_WORDS = (
     "flown",
     "flying",
 )
+# The words one of which every "transport-for-people" sentence has: both what opens the trigger and what it needs.
+_TRANSPORT_WORDS = (
+    "charter",
+    "laid on",
+    "lay on",
+    "laying on",
+    "arranged",
+    "arranging",
+    "organised",
+    "organized",
+    "organising",
+    "organizing",
+    "sent by",
+    "take off",
+    "provided by",
+)
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdraw-staff": _WITHDRAW_WORDS,
     "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated", "ordered out", "sent home", "flown"),
@@ -670,21 +686,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board", "of them"),
-    "transport-for-people": (
-        "charter",
-        "laid on",
-        "lay on",
-        "laying on",
-        "arranged",
-        "arranging",
-        "organised",
-        "organized",
-        "organising",
-        "organizing",
-        "sent by",
-        "take off",
-        "provided by",
-    ),
+    "transport-for-people": _TRANSPORT_WORDS,
     "transport-sent-for-people": ("sent", "send"),
     "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
@@ -779,21 +781,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "staff-returned-to-post": ("returned to",),
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
-    "transport-for-people": (
-        "charter",
-        "laid on",
-        "lay on",
-        "laying on",
-        "arranged",
-        "arranging",
-        "organised",
-        "organized",
-        "organising",
-        "organizing",
-        "sent by",
-        "take off",
-        "provided by",
-    ),
+    "transport-for-people": _TRANSPORT_WORDS,
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
