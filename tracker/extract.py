@@ -19,6 +19,15 @@ from functools import partial
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import heading_day, narrative_day, post_day
+from tracker.document import (
+    country_heading,
+    handle_country,
+    is_machine_translated,
+    section_targets,
+    speaking_government,
+    title_target,
+    with_lowercase,
+)
 from tracker.issuers import (
     actor_rejection,
     clause_start,
@@ -209,75 +218,7 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
-_LOWER_AFTER_STOP = re.compile(r"[.;!?] +[a-z]")  # (within a line: a new line may open in lower case)
-
-
-def _with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> list[CountryMatch]:
-    if not lower:
-        return matches
-    taken = [(m.start, m.end) for m in matches]
-    extra = [m for m in lower if not any(m.start < end and start < m.end for start, end in taken)]
-    return sorted([*matches, *extra], key=lambda m: m.start)
-
-
-_HANDLE = re.compile(r"^@(\w+)\s*[·•|—–-]")
-_HANDLE_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_")
-# Accounts whose handle names no country.
-_HANDLE_OWNERS = {"dfat": "AU", "smartraveller": "AU", "travelgov": "US", "statedept": "US", "francediplo": "FR"}
-
-
-def _handle_country(line: str, gaz: Gazetteer) -> str | None:
-    """The government behind an account: "@PolandMFA" -> PL, "@MofaJapan_en" -> JP, "@dfat" -> AU."""
-    handle = _HANDLE.match(line)
-    if handle is None:
-        return None
-    name = handle.group(1)
-    if (owner := _HANDLE_OWNERS.get(name.lower())) is not None:
-        return owner
-    words = _HANDLE_WORD.sub(" ", name)
-    found = [m for m in gaz.find(words) if m.kind is not MatchKind.PLACE]
-    if found:
-        return found[0].code
-    # "@ForeignOfficeKE": a country code closing the handle
-    suffix = re.search(r"(?<=[a-z])[A-Z]{2}$", name)
-    return suffix.group() if suffix and gaz.is_known(suffix.group()) else None
-
-
-_HEADING_SHAPE = re.compile(r"^[\s*•\-–—#>]*(?:\*\*|__)?(?P<name>[^.:*_|]{2,40}?)(?:\*\*|__)?\s*[.:]?\s*(?:\*\*)?$")
-
-
-def _country_heading(line: str, gaz: Gazetteer) -> str | None:
-    """The country a bare heading or bullet lead names: "- United States.", "**Belgium**", "JAPAN:"."""
-    shape = _HEADING_SHAPE.match(line)
-    if shape is None:
-        return None
-    name = shape["name"].strip()
-    found = gaz.find(name if not name.isupper() else name.title())
-    if len(found) == 1 and found[0].surface == (name if not name.isupper() else name.title()):
-        return found[0].code if found[0].kind is not MatchKind.PLACE else None
-    return None
-
-
 _FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
-# A briefing transcript ("Q: ... A: ...") or an official statement speaks in the first person throughout.
-_TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
-_STATEMENT_TITLE = re.compile(
-    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript"
-    r"|press\s+conference)\b",
-    re.IGNORECASE,
-)
-
-
-def _speaking_government(title: str, text: str, gaz: Gazetteer, target: str) -> str | None:
-    """The government a first-person document speaks for: the first one its letterhead names ("Washington, DC",
-    "Paris, Tuesday 4 October"), else its title's (a title may list the topics first: "Burkina Faso, Ukraine")."""
-    if not (_STATEMENT_TITLE.search(title) or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2):
-        return None
-    body = text[len(title) :] if title and text.startswith(title) else text  # (a parsed page repeats its title)
-    head = f"{body[:300]}\n{title}"
-    return first_actor(head, gaz.find(head), exclude=target)
-
-
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
@@ -428,51 +369,6 @@ def _retarget(
 
 
 # A section heading: "=== 1. CHAD: N'DJAMENA THREE WEEKS ON ===", "## Serbia", or a line in capitals.
-_DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#{1,4}|\*\*)?\s*$")
-_CAPITALS = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")
-
-
-def _section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
-    """Where a document covering several crises starts each one: line offset -> the country its heading names.
-    Only for two or more headings naming different countries (a single crisis has its article target)."""
-    found: dict[int, str] = {}
-    offset = 0
-    for line in text.split("\n"):
-        decorated = _DECORATED.match(line)
-        body = decorated["body"] if decorated else line.strip()
-        if (decorated or _CAPITALS.match(body)) and body and len(body.split()) <= 14:
-            # "=== 1. KYRGYZSTAN: interim government takes hold ===": names in capitals read as names
-            matches = gaz.find(_UPPER_WORD.sub(lambda m: m.group().title(), body))
-            # (a place the section is about, not an actor in it: "THE SOVIET SHIPS")
-            places = [m for m in matches if m.kind in (MatchKind.NAME, MatchKind.PLACE)]
-            if places:
-                found[offset] = places[0].code
-        offset += len(line) + 1
-    return found if len(set(found.values())) >= 2 else {}
-
-
-_UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
-
-
-def _title_target(title: str, gaz: Gazetteer) -> tuple[str | None, bool]:
-    """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any, and whether it is the
-    place people leave ("Students flown out of Grenada"), which outweighs the places the body names."""
-    if not title:
-        return None, False
-    matches = gaz.find(title)
-    # "From Washington to Seoul, capitals tell citizens: get out of Ukraine": the place people leave first.
-    for match in matches:
-        if match.kind is not MatchKind.DEMONYM and _LEFT_PLACE.search(title, 0, match.start):
-            return match.code, True
-    ((code, _),) = find_targets(title, matches, 0, set(), "")[:1]
-    return code or None, False
-
-
-_LEFT_PLACE = re.compile(
-    r"\b(?:leave|leaving|left|out\s+of|flee\w*|fled|exit\w*|evacuat\w*(?:\s+from)?)\s+(?:the\s+)?$", re.I
-)
-
-
 def extract(
     document: Document,
     anchor: date,
@@ -487,10 +383,10 @@ def extract(
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
     sentences = split_sentences(text)
-    voice = _speaking_government(document.title, text, gaz, default_target)
+    voice = speaking_government(document.title, text, gaz, default_target)
     # Machine translation leaves names in lower case ("the france has decided"); read them there too.
-    translated = len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and len(gaz.find_lowercase(text)) >= 2
-    headings = sorted(_section_targets(text, gaz).items())
+    translated = is_machine_translated(text, gaz)
+    headings = sorted(section_targets(text, gaz).items())
     section: str | None = None
     context = Context(anchor=anchor)
     page_anchor = anchor
@@ -505,9 +401,9 @@ def extract(
         if (tally := tallies.get(sentence.start)) is not None:
             sentence = replace(sentence, text=tally)  # (read as the sentence the row stands for)
         narrative = narrative_day(sentence.text, anchor, narrative)
-        if len(sentence.text) <= 48 and (heading := _country_heading(sentence.text, gaz)) is not None:
+        if len(sentence.text) <= 48 and (heading := country_heading(sentence.text, gaz)) is not None:
             header = (sentence.paragraph, heading)
-        elif sentence.text.startswith("@") and (author := _handle_country(sentence.text, gaz)) is not None:
+        elif sentence.text.startswith("@") and (author := handle_country(sentence.text, gaz)) is not None:
             header = (sentence.paragraph, author)  # an official account's post: "@PolandMFA · 1 Oct 2024 · 20:03"
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
@@ -549,7 +445,7 @@ def extract(
         unread.clear()
         matches = gaz.find(sentence.text)
         if translated:
-            matches = _with_lowercase(matches, gaz.find_lowercase(sentence.text))
+            matches = with_lowercase(matches, gaz.find_lowercase(sentence.text))
         previous_actor = LazyActor(context, gaz, default_target)
         found = list(
             _sentence_mentions(
@@ -602,7 +498,7 @@ def extract(
             carried_issuer=context.last_issuer if context.last_day else context.carried_issuer,
             narrative=narrative,
         )
-    return _retarget(mentions, default_target, *_title_target(document.title, gaz))
+    return _retarget(mentions, default_target, *title_target(document.title, gaz))
 
 
 __all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]

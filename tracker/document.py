@@ -1,0 +1,130 @@
+"""What a whole document says about its sentences (pure): who speaks in it, where its sections and entries start,
+which country its headline is about, and whether it reads like machine translation.
+
+The extractor reads sentence by sentence; these are the few things only the document as a whole can tell it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tracker.countries import CountryMatch, Gazetteer, MatchKind
+from tracker.issuers import find_targets, first_actor
+
+
+def is_machine_translated(text: str, gaz: Gazetteer) -> bool:
+    """Machine translation leaves sentences and names in lower case ("the france has decided. sunday the ...")."""
+    return len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and len(gaz.find_lowercase(text)) >= 2
+
+
+_LOWER_AFTER_STOP = re.compile(r"[.;!?] +[a-z]")  # (within a line: a new line may open in lower case)
+
+
+def with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> list[CountryMatch]:
+    if not lower:
+        return matches
+    taken = [(m.start, m.end) for m in matches]
+    extra = [m for m in lower if not any(m.start < end and start < m.end for start, end in taken)]
+    return sorted([*matches, *extra], key=lambda m: m.start)
+
+
+_HANDLE = re.compile(r"^@(\w+)\s*[·•|—–-]")
+_HANDLE_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_")
+# Accounts whose handle names no country.
+_HANDLE_OWNERS = {"dfat": "AU", "smartraveller": "AU", "travelgov": "US", "statedept": "US", "francediplo": "FR"}
+
+
+def handle_country(line: str, gaz: Gazetteer) -> str | None:
+    """The government behind an account: "@PolandMFA" -> PL, "@MofaJapan_en" -> JP, "@dfat" -> AU."""
+    handle = _HANDLE.match(line)
+    if handle is None:
+        return None
+    name = handle.group(1)
+    if (owner := _HANDLE_OWNERS.get(name.lower())) is not None:
+        return owner
+    words = _HANDLE_WORD.sub(" ", name)
+    found = [m for m in gaz.find(words) if m.kind is not MatchKind.PLACE]
+    if found:
+        return found[0].code
+    # "@ForeignOfficeKE": a country code closing the handle
+    suffix = re.search(r"(?<=[a-z])[A-Z]{2}$", name)
+    return suffix.group() if suffix and gaz.is_known(suffix.group()) else None
+
+
+_HEADING_SHAPE = re.compile(r"^[\s*•\-–—#>]*(?:\*\*|__)?(?P<name>[^.:*_|]{2,40}?)(?:\*\*|__)?\s*[.:]?\s*(?:\*\*)?$")
+
+
+def country_heading(line: str, gaz: Gazetteer) -> str | None:
+    """The country a bare heading or bullet lead names: "- United States.", "**Belgium**", "JAPAN:"."""
+    shape = _HEADING_SHAPE.match(line)
+    if shape is None:
+        return None
+    name = shape["name"].strip()
+    found = gaz.find(name if not name.isupper() else name.title())
+    if len(found) == 1 and found[0].surface == (name if not name.isupper() else name.title()):
+        return found[0].code if found[0].kind is not MatchKind.PLACE else None
+    return None
+
+
+# A briefing transcript ("Q: ... A: ...") or an official statement speaks in the first person throughout.
+_TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
+_STATEMENT_TITLE = re.compile(
+    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript"
+    r"|press\s+conference)\b",
+    re.IGNORECASE,
+)
+
+
+def speaking_government(title: str, text: str, gaz: Gazetteer, target: str) -> str | None:
+    """The government a first-person document speaks for: the first one its letterhead names ("Washington, DC",
+    "Paris, Tuesday 4 October"), else its title's (a title may list the topics first: "Burkina Faso, Ukraine")."""
+    if not (_STATEMENT_TITLE.search(title) or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2):
+        return None
+    body = text[len(title) :] if title and text.startswith(title) else text  # (a parsed page repeats its title)
+    head = f"{body[:300]}\n{title}"
+    return first_actor(head, gaz.find(head), exclude=target)
+
+
+_DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#{1,4}|\*\*)?\s*$")
+_CAPITALS = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")
+
+
+def section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
+    """Where a document covering several crises starts each one: line offset -> the country its heading names.
+    Only for two or more headings naming different countries (a single crisis has its article target)."""
+    found: dict[int, str] = {}
+    offset = 0
+    for line in text.split("\n"):
+        decorated = _DECORATED.match(line)
+        body = decorated["body"] if decorated else line.strip()
+        if (decorated or _CAPITALS.match(body)) and body and len(body.split()) <= 14:
+            # "=== 1. KYRGYZSTAN: interim government takes hold ===": names in capitals read as names
+            matches = gaz.find(_UPPER_WORD.sub(lambda m: m.group().title(), body))
+            # (a place the section is about, not an actor in it: "THE SOVIET SHIPS")
+            places = [m for m in matches if m.kind in (MatchKind.NAME, MatchKind.PLACE)]
+            if places:
+                found[offset] = places[0].code
+        offset += len(line) + 1
+    return found if len(set(found.values())) >= 2 else {}
+
+
+_UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def title_target(title: str, gaz: Gazetteer) -> tuple[str | None, bool]:
+    """The country a headline names as a place ("... out of Haiti", "... in Kyiv"), if any, and whether it is the
+    place people leave ("Students flown out of Grenada"), which outweighs the places the body names."""
+    if not title:
+        return None, False
+    matches = gaz.find(title)
+    # "From Washington to Seoul, capitals tell citizens: get out of Ukraine": the place people leave first.
+    for match in matches:
+        if match.kind is not MatchKind.DEMONYM and _LEFT_PLACE.search(title, 0, match.start):
+            return match.code, True
+    ((code, _),) = find_targets(title, matches, 0, set(), "")[:1]
+    return code or None, False
+
+
+_LEFT_PLACE = re.compile(
+    r"\b(?:leave|leaving|left|out\s+of|flee\w*|fled|exit\w*|evacuat\w*(?:\s+from)?)\s+(?:the\s+)?$", re.I
+)
