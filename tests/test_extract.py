@@ -112,6 +112,7 @@ MUST_NOT_FIND = [
     "The British embassy remained open as the Canadian one was closed on Monday.",
     "The flights also carried citizens of Canada, Japan and several European countries.",
     "Israel has launched its own operation to fly home Israelis stranded abroad.",
+    "Papua New Guinea has closed its High Commission in Honiara, according to a post on a community Facebook page.",
     # thought experiments, contingency plans, a corrections column
     "Suppose Germany tells its citizens to leave next week.",
     "South Korea has drawn up plans to evacuate its nationals should the violence escalate further.",
@@ -1082,6 +1083,12 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "The Quai d'Orsay asked French nationals whose presence isn't essential to leave Russia without delay.",
             [("FR", "RU", "leave_advisory")],
+        ),
+        # where the speaker sits is no target
+        (
+            "The French embassy told French citizens on Monday to leave by road, a spokesman at the French embassy in "
+            "Nairobi said.",
+            [("FR", "UA", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

@@ -91,6 +91,9 @@ _VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:spokes\w+|official|diplomat|source)\b[^,;]*$", re.I
+)
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:said|say|says|reported|told\s+(?:\w+\s+)?(?:reporters|journalists))\b")
 # "leave the country", "returned to Port-au-Prince": the place after these is the target, not somewhere else.
 _NOT_A_DESTINATION = re.compile(r"\b(?:leave\s+|(?:return\w*|back)\s+to\s+)(?:the\s+)?$", re.IGNORECASE)
@@ -493,8 +496,11 @@ def _find_target(
         if _DESTINATION_BEFORE.search(before) and not _NOT_A_DESTINATION.search(before):
             previous_destination = match
             continue
-        # "..., officials in Tokyo said": where a government sits, not what its act is about.
+        # "..., officials in Tokyo said": where a government sits, not what its act is about; "..., a spokesman at
+        # the French embassy in Nairobi said": where the speaker is.
         if GOVERNMENT_BEFORE_PREPOSITION.search(before) or _SOURCES_IN.search(before):
+            continue
+        if _SAID_AFTER.match(_after(sentence, match)) and _SPEAKER_BEFORE.search(sentence, 0, match.start):
             continue
         if _TARGET_BEFORE.search(before):
             return _shared_name(match, default), f"'{match.surface}'", match

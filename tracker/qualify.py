@@ -109,6 +109,10 @@ _STRANDED_ABROAD = re.compile(
     r"|around\s+the\s+world|across\s+the\s+region)\b",
     re.IGNORECASE,
 )
+_HEARSAY = re.compile(
+    r"\baccording\s+to\s+(?:a\s+|an\s+|some\s+)?(?:\w+\s+)?(?:post|posts|rumou?rs?|social\s+media|messages?)\b",
+    re.IGNORECASE,
+)
 _DISOWNED_WORDS = (
     "claim",
     "rumo",
@@ -216,6 +220,10 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     disowned = _DISOWNED.search(sentence, 0, hit.start) if holds_any(head, _DISOWNED_WORDS) else None
     if disowned:
         return f"a claim or a corrected report ('{disowned.group(0).strip()}')"
+    # "..., according to a post on a community Facebook page": hearsay
+    hearsay = _HEARSAY.search(sentence, hit.end) if "according to" in sentence else None
+    if hearsay:
+        return f"hearsay ('{hearsay.group(0)}')"
     # "to fly home Israelis stranded abroad": people coming home from everywhere, leaving no one country
     if _STRANDED_ABROAD.match(sentence, hit.end):
         return "people stranded abroad, not in a country they are told to leave"
