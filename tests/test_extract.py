@@ -113,6 +113,8 @@ MUST_NOT_FIND = [
     "The flights also carried citizens of Canada, Japan and several European countries.",
     "Israel has launched its own operation to fly home Israelis stranded abroad.",
     "Papua New Guinea has closed its High Commission in Honiara, according to a post on a community Facebook page.",
+    # the noun as a subject evacuates no one
+    'Moscow insisted that "evacuation would only encourage those who want the Russians gone".',
     # thought experiments, contingency plans, a corrections column
     "Suppose Germany tells its citizens to leave next week.",
     "South Korea has drawn up plans to evacuate its nationals should the violence escalate further.",
@@ -332,6 +334,16 @@ def test_a_ministrys_post_speaks_for_its_government_on_the_posts_day() -> None:
     document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
     found = {(m.issuer, m.event_type.value): m.date for m in extract(document, PUBLISHED, "UA")}
     assert found == {("AT", "embassy_drawdown"): date(2022, 2, 9), ("JP", "leave_advisory"): date(2022, 2, 10)}
+
+
+def test_an_attribution_followed_by_what_else_was_said_names_the_government() -> None:
+    text = (
+        "Canberra told Australians to leave. The government has also reduced its embassy in Amman to a skeleton "
+        "staff, the Foreign Office said in a statement this afternoon, adding that a further flight would leave."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "JO")}
+    assert ("GB", "embassy_drawdown") in found and ("AU", "embassy_drawdown") not in found
 
 
 def test_a_day_later_counts_from_the_sentence_before() -> None:

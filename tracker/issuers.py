@@ -409,7 +409,11 @@ def trailing_speaker(sentence: str, matches: list[CountryMatch], position: int) 
 # Only at a sentence's end is "the Foreign Office in Bonn" surely the office's seat, not a consular office abroad.
 _OFFICE_IN = re.compile(r"\bforeign\s+office\s+in\s+$", re.IGNORECASE)
 _SPEAKER_AT_END = re.compile(
-    r",\s+(?:the\s+|its\s+)?[^,;]{0,60}?\b(?:said|says|announced|confirmed|added)\b[^,;]{0,40}$", re.IGNORECASE
+    # (the attribution may be followed by what else was said: "..., the Foreign Office said in a statement this
+    # afternoon, adding that a further flight would leave on Friday.")
+    r",\s+(?:the\s+|its\s+)?[^,;]{0,60}?\b(?:said|says|announced|confirmed|added)\b[^,;]{0,40}"
+    r"(?:,\s+(?:adding|saying|noting)\b[^;]{0,120})?$",
+    re.IGNORECASE,
 )
 
 

@@ -192,7 +192,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "evacuate-citizens",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)\s+"
+        # (not the noun as a subject: '"evacuation would only encourage those who want the Russians gone"')
+        rf"\b(?:evacuat\w*|repatriat\w*|airlift\w*|fly\s+out|flew\s+out|flown\s+out)"
+        rf"(?!\s+(?:would|will|could|might|is|was|has|had|can|may)\b)\s+"
         rf"(?:(?:some|all|many|most|part|hundreds|thousands)\s+of\s+)?(?:all\s+)?(?:its|their|the|of\s+)?\s*"
         rf"{_FEW}(?:{CITIZENS}|{_PEOPLE})\b",
     ),
