@@ -115,6 +115,10 @@ MUST_NOT_FIND = [
     "Papua New Guinea has closed its High Commission in Honiara, according to a post on a community Facebook page.",
     # the noun as a subject evacuates no one
     'Moscow insisted that "evacuation would only encourage those who want the Russians gone".',
+    # others carried along, tour operators' customers, a corrected table
+    "The Marines also carried out Britons, Canadians, Dutch and Lebanese nationals who had gathered there.",
+    "Tour operators in Britain and Germany flew some holidaymakers home early.",
+    "Correction (Aug. 8): An earlier version of this table said France had closed its embassy in Monrovia.",
     # thought experiments, contingency plans, a corrections column
     "Suppose Germany tells its citizens to leave next week.",
     "South Korea has drawn up plans to evacuate its nationals should the violence escalate further.",
@@ -344,6 +348,21 @@ def test_an_attribution_followed_by_what_else_was_said_names_the_government() ->
     document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
     found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "JO")}
     assert ("GB", "embassy_drawdown") in found and ("AU", "embassy_drawdown") not in found
+
+
+def test_bare_country_headings_lead_what_each_government_did() -> None:
+    text = (
+        "Here is what governments have done.\n\nFRANCE\n- Flew troops in on Tuesday.\n- Began flying French "
+        "nationals out the same day.\n\nBELGIUM\n- Paratroopers landed on Wednesday.\n- Ordered the evacuation of "
+        "its roughly 11,000 nationals the same day.\n\nGERMANY\n- Closed its embassy on Thursday."
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    found = {(m.issuer, m.target, m.event_type.value) for m in extract(document, PUBLISHED, "CD")}
+    assert found == {
+        ("FR", "CD", "leave_advisory"),
+        ("BE", "CD", "leave_advisory"),
+        ("DE", "CD", "embassy_closure"),
+    }
 
 
 def test_a_day_later_counts_from_the_sentence_before() -> None:
@@ -1102,6 +1121,7 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Nairobi said.",
             [("FR", "UA", "leave_advisory")],
         ),
+        ("Lebanon | Ship chartered for the Lebanese community | 6 Aug", [("LB", "UA", "leave_advisory")]),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

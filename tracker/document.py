@@ -89,10 +89,13 @@ _DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{3,}[^a-z]*$")
 
 
-def section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
+def section_targets(text: str, gaz: Gazetteer, target: str) -> dict[int, str]:
     """Where a document covering several crises starts each one: line offset -> the country its heading names.
-    Only for two or more headings naming different countries (a single crisis has its article target)."""
+    Only for two or more headings naming different countries (a single crisis has its article target). Headings that
+    are only a country's name ("BELGIUM") lead what that government did, unless one of them is the article's own
+    target ("PAKISTAN" and "KENYA" in a newsletter about Pakistan)."""
     found: dict[int, str] = {}
+    bare_found: dict[int, str] = {}
     offset = 0
     for line in text.split("\n"):
         decorated = _DECORATED.match(line)
@@ -102,13 +105,18 @@ def section_targets(text: str, gaz: Gazetteer) -> dict[int, str]:
             matches = gaz.find(_UPPER_WORD.sub(lambda m: m.group().title(), body))
             # (a place the section is about, not an actor in it: "THE SOVIET SHIPS")
             places = [m for m in matches if m.kind in (MatchKind.NAME, MatchKind.PLACE)]
+            # (a heading that is only a country's name leads what that government did: "BELGIUM" over bullets)
+            bare = len(places) == 1 and _BARE_NAME.fullmatch(body[: places[0].start] + body[places[0].end :])
             if places:
-                found[offset] = places[0].code
+                (bare_found if bare else found)[offset] = places[0].code
         offset += len(line) + 1
-    return found if len(set(found.values())) >= 2 else {}
+    if target in bare_found.values():
+        found.update(bare_found)
+    return dict(sorted(found.items())) if len(set(found.values())) >= 2 else {}
 
 
 _UPPER_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_BARE_NAME = re.compile(r"[\s\d.:)*#=-]*")
 
 
 def title_target(title: str, gaz: Gazetteer) -> tuple[str | None, bool]:

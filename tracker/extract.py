@@ -98,6 +98,9 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
     lower = text.lower()
+    # "Tour operators in Britain and Germany flew some holidaymakers home early": companies' customers
+    if _COMPANY_SUBJECT.match(text, clause_start(text, hit.start)):
+        return [], "a company's act", 0.0
     if subject_codes and not group_codes and "foreign" in lower and _FOREIGNERS.search(text, hit.start, hit.end + 20):
         # "South African air force helicopters flew about 40 foreigners, including Americans, Britons ...": a
         # government carrying other people has done nothing for its own.
@@ -185,6 +188,8 @@ def _issuers_for(
     if head is not None and row is not None and text[head.end : head.end + 4].lstrip().startswith(_ROW_MARKS):
         return [head.code], f"the row's country: {head.surface}", 0.1
     # A bullet under a country's name with the subject dropped: "* Japan" / "Has moved its embassy's functions".
+    if _DROPPED_SUBJECT.match(text) and header is not None:
+        return [header], "dropped subject -> the country heading this entry", 0.2
     if _DROPPED_SUBJECT.match(text) and (actor := previous_actor()):
         return [actor], "dropped subject -> the previous actor", 0.2
     # "- United States. Non-emergency staff had already been ordered out of Islamabad.": the bullet's country.
@@ -199,9 +204,10 @@ _NOT_GOVERNMENTS = re.compile(
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals|third-country\s+nationals)\b", re.I)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-_ALSO_CARRIED = re.compile(
-    r"\b(?:flights?|planes?|aircraft|helicopters?|ships?|convoys?|buses|vessels?)\s+(?:\w+\s+)?also\s+"
-    r"(?:carr|took|brought|flew|ferr|evacuat|lift)",
+_ALSO_CARRIED = re.compile(r"\balso\s+(?:carr|took|takes|brought|brings|flew|flies|ferr|evacuat|lift)", re.IGNORECASE)
+_COMPANY_SUBJECT = re.compile(
+    r"\W*(?:the\s+|some\s+|several\s+|other\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:tour\s+operators?|airlines?|carriers?|companies|firms|employers)\b",
     re.IGNORECASE,
 )
 _COMPANY_WORDS = ("compan", "firm", "employer", "contractor")
@@ -386,7 +392,7 @@ def extract(
     voice = speaking_government(document.title, text, gaz, default_target)
     # Machine translation leaves names in lower case ("the france has decided"); read them there too.
     translated = is_machine_translated(text, gaz)
-    headings = sorted(section_targets(text, gaz).items())
+    headings = sorted(section_targets(text, gaz, default_target).items())
     section: str | None = None
     context = Context(anchor=anchor)
     page_anchor = anchor
@@ -395,16 +401,16 @@ def extract(
     unread: list[str] = []
     narrative: date | None = None
     tallies = tally_sentences(text, gaz) if "|" in text else {}
-    header: tuple[int, str] | None = None  # the last bare country heading: its paragraph and code
+    header: tuple[int, str] | None = None  # the last bare country heading: where it ends and its code
     for sentence in sentences:
         row = sentence.text
         if (tally := tallies.get(sentence.start)) is not None:
             sentence = replace(sentence, text=tally)  # (read as the sentence the row stands for)
         narrative = narrative_day(sentence.text, anchor, narrative)
         if len(sentence.text) <= 48 and (heading := country_heading(sentence.text, gaz)) is not None:
-            header = (sentence.paragraph, heading)
+            header = (sentence.end, heading)
         elif sentence.text.startswith("@") and (author := handle_country(sentence.text, gaz)) is not None:
-            header = (sentence.paragraph, author)  # an official account's post: "@PolandMFA · 1 Oct 2024 · 20:03"
+            header = (sentence.end, author)  # an official account's post: "@PolandMFA · 1 Oct 2024 · 20:03"
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
@@ -459,7 +465,10 @@ def extract(
                 previous_actor,
                 issuer_hint,
                 voice,
-                header[1] if header is not None and sentence.paragraph - header[0] <= 2 else None,
+                # (a heading leads its block: the lines under it, up to the next blank line after the first)
+                header[1]
+                if header is not None and "\n\n" not in text[header[0] : sentence.start].strip("\n")
+                else None,
             )
         )
         for mention in found:

@@ -257,6 +257,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?)\s+"
         rf"(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
         rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "Ship chartered for the Lebanese community"
+        rf"|\b(?:ships?|planes?|flights?|aircraft|buses|ferr(?:y|ies))\s+chartered\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE}|(?-i:[A-Z])\w+\s+community)\b"
         # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
         # government"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
