@@ -115,6 +115,7 @@ MUST_NOT_FIND = [
     "Papua New Guinea has closed its High Commission in Honiara, according to a post on a community Facebook page.",
     # the noun as a subject evacuates no one
     'Moscow insisted that "evacuation would only encourage those who want the Russians gone".',
+    "The CentralWorld mall said it had moved its staff out.",
     # others carried along, tour operators' customers, a corrected table
     "The Marines also carried out Britons, Canadians, Dutch and Lebanese nationals who had gathered there.",
     "Tour operators in Britain and Germany flew some holidaymakers home early.",
@@ -1122,6 +1123,29 @@ def test_trigger_vocabulary_is_consistent() -> None:
             [("FR", "UA", "leave_advisory")],
         ),
         ("Lebanon | Ship chartered for the Lebanese community | 6 Aug", [("LB", "UA", "leave_advisory")]),
+        # legations, wives and children of staff, staff sent out, "voluntary departure", a hedge before "but"
+        (
+            "A convoy carried the wives and children of the American legation staff to the Austrian frontier.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        # the subject of the main clause sends the staff out in "after sending ..."
+        (
+            "The Dutch minister stayed at his post after sending most of his staff out to Vienna.",
+            [("NL", "UA", "embassy_drawdown")],
+        ),
+        (
+            'The State Department authorised what it calls "voluntary departure" for family members of US diplomats.',
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        (
+            "According to Western diplomats, France had begun moving the families of its embassy staff out of China.",
+            [("FR", "CN", "embassy_drawdown")],
+        ),
+        (
+            "The Dutch minister said the embassy would stay in Tokyo but that the families of embassy staff had been "
+            "sent home on Wednesday.",
+            [("NL", "JP", "embassy_drawdown")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -77,6 +77,14 @@ def _issuers_for(
     group_start = max([group_start, *(m.end() for m in NEXT_CLAUSE.finditer(text, group_start, hit.start))])
     groups = group_issuers(text, matches, group_start, next_clause.start() if next_clause else tail)
     subjects = subject_issuers(text, matches, hit.start)
+    if (
+        not subjects
+        and (clause := clause_start(text, hit.start))
+        and _BREAK_BEFORE.search(text, 0, hit.start)
+        and _GERUND.match(text, hit.start)
+    ):
+        # "The Dutch minister stayed at his post after sending most of his staff out": the main clause's subject
+        subjects = subject_issuers(text, matches, max(0, clause - 6))
     # "..., and with Australia, whose Hercules aircraft brought out several hundred Australians": the owner of the
     # relative clause the trigger stands in.
     whose = _WHOSE_BEFORE.search(text, max(0, hit.start - 60), hit.start) if "whose" in text else None
@@ -204,6 +212,8 @@ _NOT_GOVERNMENTS = re.compile(
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals|third-country\s+nationals)\b", re.I)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_BREAK_BEFORE = re.compile(r"\b(?:after|before|while|when|since|by)\s+$", re.IGNORECASE)
+_GERUND = re.compile(r"\w+ing\b")
 _ALSO_CARRIED = re.compile(r"\balso\s+(?:carr|took|takes|brought|brings|flew|flies|ferr|evacuat|lift)", re.IGNORECASE)
 _COMPANY_SUBJECT = re.compile(
     r"\W*(?:the\s+|some\s+|several\s+|other\s+)?(?:[\w'’-]+\s+){0,2}?"

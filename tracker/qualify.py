@@ -39,8 +39,9 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
             if aside.end() > start:
                 a, b = max(aside.start(), start) - start, aside.end() - start
                 head = head[:a] + " " * (b - a) + head[b:]
-    if "but " in head and _ADVICE_VERB.match(sentence, hit.start):
-        # "... saw 'no need' for a military evacuation, but advised Italians to leave"
+    if "but " in head:
+        # "... would stay in Tokyo but that the families of embassy staff had been sent home": what came before
+        # "but" does not hedge what follows it
         head = head[head.rfind("but ") :]
     # "urged Americans to consider departing Haiti and authorised the departure of staff": a second verb in the
     # past starts an act of its own, out of reach of the hedge before it.

@@ -49,6 +49,8 @@ STAFF_PEOPLE = (
     # ("Germans on the island, most of them engineers and their families": citizens' families; "diplomats and
     # their families" starts at "diplomats")
     r"|(?<!their\s)family\s+members|(?<!their\s)families|dependents|dependants"
+    # "the wives and children of the American legation staff"
+    r"|(?:wives|spouses)\s+and\s+children(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel))"
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
@@ -76,6 +78,8 @@ _WITHDRAW = (
     r"|pull(?:s|ed|ing)?\s+(?:out|part\s+of|some\s+of|most\s+of)|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+(?:home|out|away)"
     r"|(?:ordered|authori[sz]ed)\s+departure"
+    # 'authorising what it calls "voluntary departure"'
+    r"|authori[sz]\w*\s+(?:what\s+it\s+calls\s+)?[\"“]?(?:voluntary|ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
     r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her|(?:diplomats|staff)(?=['’])|the(?=\s+famil))"
     r"|departure)"
@@ -89,7 +93,8 @@ _DESTINATION = (
 )
 _EMBASSY = (
     # "delegation": the EU's embassies are its delegations
-    r"(?:embass(?:y|ies)|consulates?|high\s+commissions?|chancery|chancelleries|chancellery|delegations?"
+    # ("legation": the older word for a lesser embassy)
+    r"(?:embass(?:y|ies)|legations?|consulates?|high\s+commissions?|chancery|chancelleries|chancellery|delegations?"
     # (not "their training missions" or a peacekeeping mission: soldiers are not diplomats)
     r"|diplomatic\s+(?:missions?|presence|operations)|(?<!training\s)(?<!military\s)(?<!peacekeeping\s)missions?"
     # "transferred its Afghanistan operations to Doha": a country's name before "operations" is its mission there.
@@ -375,7 +380,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:diplomats|staff|officials|officers|people)\b",
     ),
     # "sent most of its staff home"
-    _t("send-staff-home", EventType.EMBASSY_DRAWDOWN, rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+home\b"),
+    _t(
+        "send-staff-home",
+        EventType.EMBASSY_DRAWDOWN,
+        rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+(?:home|out|away)\b",
+    ),
     # "sent part of its non-essential staff to Dakar": only staff who are not needed are sent away
     _t(
         "send-non-essential-staff",
@@ -396,16 +405,28 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "pull-staff-out",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
+        # ("moving the families of its embassy staff out": a mission's people; a mall "moved its staff out")
+        rf"\bmov\w*\s+(?:the\s+)?(?:families|dependants|dependents|staff)\s+of\s+(?:its|the|their)\s+(?:[\w-]+\s+)?"
+        rf"(?:embassy|legation|mission)\s+(?:staff\s+)?out\b"
+        rf"|\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
         # "New Delhi flew non-essential staff and families of its High Commission home"
         rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE}\b(?:[^.;:!?,]{{0,50}}?\s)?(?:out|home))\b",
+    ),
+    # "a convoy of cars ... left the city, carrying the wives and children of the American legation staff"
+    _t(
+        "transport-carrying-staff",
+        EventType.EMBASSY_DRAWDOWN,
+        r"\b(?:convoys?|planes?|flights?|aircraft|ships?|buses|helicopters?)\b[^.;:!?]{0,80}?\bcarr(?:y|ies|ied|ying)\s+"
+        r"(?:the\s+|some\s+|about\s+\d+\s+)?(?:families|dependants|dependents|(?:wives|spouses)\s+and\s+children)\s+of\s+"
+        r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel)\b",
     ),
     # "ordered families of embassy staffers to leave"
     _t(
         "order-staff-out",
         EventType.EMBASSY_DRAWDOWN,
         rf"\border\w*\s+(?:its\s+|their\s+|all\s+)?(?:[\w-]+\s+){{0,5}}?{STAFF_PEOPLE}"
-        rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|mission|consulate|diplomats|staff))?"
+        rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|legation|mission|consulate|diplomats|staff"
+        rf"|officials))?"
         # "ordered the families of embassy staff and non-emergency employees out"
         rf"(?:\s+and\s+(?:all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE})?"
         rf"(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:out|home)\b",
@@ -702,7 +723,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
-    "pull-staff-out": ("pull", "fl", "airlift"),
+    "pull-staff-out": ("pull", "fl", "airlift", "mov"),
     "bring-home-people": (
         "bring",
         "brought",
@@ -784,6 +805,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "citizens-on-board": ("on board", "aboard", "of them"),
     "staff-return-to-post": ("return to", "go back to"),
     "staff-returned-to-post": ("returned to",),
+    "transport-carrying-staff": ("carry", "carri", "carrying"),
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
     "transport-for-people": _TRANSPORT_WORDS,
@@ -837,10 +859,22 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "dependant",
         "embass",
         "missio",
+        "legation",
+        "wives",
+        "spouses",
     ),
-    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio", "chancer", "chancel", "delegation"),
-    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio", "chancer", "chancel", "delegation"),
-    EventType.EMBASSY_RETURN: ("embass", "consul", "missio", "diplomat", "chancer", "chancel", "delegation"),
+    EventType.EMBASSY_RELOCATION: ("embass", "consul", "missio", "chancer", "chancel", "delegation", "legation"),
+    EventType.EMBASSY_CLOSURE: ("embass", "consul", "missio", "chancer", "chancel", "delegation", "legation"),
+    EventType.EMBASSY_RETURN: (
+        "embass",
+        "consul",
+        "missio",
+        "diplomat",
+        "chancer",
+        "chancel",
+        "delegation",
+        "legation",
+    ),
     EventType.ADVISORY_LIFTED: (
         "advisory",
         "advice",
