@@ -137,3 +137,7 @@ def test_a_retrospective_tells_of_the_year_of_its_last_full_date() -> None:
     # the story runs over New Year: the nearest such day to the one it tells of
     (cue,) = find_date_cues("The Shah left on January 16th.", date(2019, 2, 11), narrative=date(1978, 12, 8))
     assert cue.value == date(1979, 1, 16)
+
+
+def test_a_forum_posts_stamp_with_dashes_dates_the_post() -> None:
+    assert post_day("#4 | lina_m (Manchester) | 02-01-2009, 16:40", date(2009, 1, 7)) == date(2009, 1, 2)

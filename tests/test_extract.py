@@ -1146,6 +1146,25 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "sent home on Wednesday.",
             [("NL", "JP", "embassy_drawdown")],
         ),
+        # one event per clause; people with an adjective on board; an embassy's work handled elsewhere
+        (
+            "The Netherlands moved its embassy to Tunis last week, and Ottawa said it had already temporarily closed "
+            "the Canadian embassy.",
+            [("CA", "UA", "embassy_closure"), ("NL", "UA", "embassy_relocation")],
+        ),
+        (
+            "The frigate Montcalm left Tripoli for Toulon with about 40 French nationals and seven Britons on board.",
+            [("FR", "LY", "leave_advisory")],
+        ),
+        (
+            "The embassy's work will be handled from Tunis for the time being, the State Department said.",
+            [("US", "UA", "embassy_relocation")],
+        ),
+        (
+            "We will operate special flights with Lufthansa from Tel Aviv to Frankfurt tomorrow for German nationals "
+            "who wish to leave, the Foreign Office in Berlin said.",
+            [("DE", "IL", "leave_advisory")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -427,7 +427,7 @@ _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 _POST_STAMP = re.compile(
     r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*)(?P<rest>.{4,60})$", re.IGNORECASE
 )
-_SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d{2})\b")
+_SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)([/.-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d{2})\b")
 
 
 def post_day(sentence: str, anchor: date) -> date | None:

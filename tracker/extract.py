@@ -147,6 +147,10 @@ def _issuers_for(
     ):
         # "we expect those companies to make arrangements for their American staff to depart": a firm's staff.
         return [], "the staff are a company's", 0.0
+    if len(group_codes) > 1 and _ON_BOARD_COUNTS.search(text, hit.start, hit.end + 40):
+        # "with about 40 French nationals and seven Britons on board": the first counted are the ship's own people,
+        # the others its passengers.
+        group_codes = group_codes[:1]
     if group_codes:
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
@@ -214,6 +218,9 @@ _FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _BREAK_BEFORE = re.compile(r"\b(?:after|before|while|when|since|by)\s+$", re.IGNORECASE)
 _GERUND = re.compile(r"\w+ing\b")
+_ON_BOARD_COUNTS = re.compile(
+    r"\bwith\s+(?:about\s+|some\s+)?\d[\d,]*\s+[^.;]{0,60}?\band\s+\w+\s+[^.;]{0,40}?\b(?:on\s+board|aboard)\b"
+)
 _ALSO_CARRIED = re.compile(r"\balso\s+(?:carr|took|takes|brought|brings|flew|flies|ferr|evacuat|lift)", re.IGNORECASE)
 _COMPANY_SUBJECT = re.compile(
     r"\W*(?:the\s+|some\s+|several\s+|other\s+)?(?:[\w'’-]+\s+){0,2}?"

@@ -45,7 +45,7 @@ _DESTINATION_BEFORE = re.compile(
     # "at the request of Tokyo": who asked, not where
     r"|\brequest\s+of\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
-    r"|\b(?:work|working|operate|operating|run|running)\s+from\s+(?:the\s+)?$"
+    r"|\b(?:work|working|operate|operating|run|running|handled|conducted|done)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
     r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
     # "sending the rest home through New Delhi's mission in Islamabad"

@@ -71,7 +71,10 @@ _SAME_CLAUSE = r"(?:(?!,\s+and\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^.;:!?])"
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
-_ONE_EVENT = r"(?:(?!\b(?:after|before|when|since|until)\b|\bas\s+(?:the\s|a\s|an\s|(?-i:[A-Z])))[^.;:!?])"
+_ONE_EVENT = (
+    r"(?:(?!\b(?:after|before|when|since|until)\b|\b(?:said|says)\b(?!\s+(?:that\s+)?it\b)|,\s+and\b"
+    r"|\bas\s+(?:the\s|a\s|an\s|(?-i:[A-Z])))[^.;:!?])"
+)
 # ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
 _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down"
@@ -247,9 +250,10 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "transport-for-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*)\s+(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
+        rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*|operat\w*)\s+"
+        rf"(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
         rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?|shuttles|airlifts?)\b"
-        rf"[^.;:!?]{{0,30}}?"
+        rf"[^.;:!?]{{0,90}}?"
         rf"\bfor\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"|\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
         rf"(?:\s+(?-i:[A-Z])\w+)?\s+(?:lands|landed|arrives|arrived|touched\s+down)\b[^.;:!?]{{0,40}}?\bwith\s+"
@@ -305,7 +309,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "citizens-on-board",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})"
+        rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})"
         # "with 62 Canadians and a dozen other foreigners on board"
         rf"(?:\s+and\s+[^.;:!?]{{0,40}}?)?\s+(?:on\s+board|aboard)\b"
         # "flew out 156 people, 154 of them Indian nationals", "with 87 passengers, 36 of them Italians"
@@ -505,7 +510,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:will|would|is\s+to|is\s+now|has\s+been)\s+(?:\w+\s+)?"
         rf"(?:work|working|operate|operating|run|running)"
-        rf"\s+from\s+(?:the\s+)?(?-i:[A-Z])",
+        rf"\s+from\s+(?:the\s+)?(?-i:[A-Z])"
+        # "The embassy's work will be handled from Tunis for the time being"
+        rf"|\b{_EMBASSY}['’]s\s+(?:work|operations|business)\s+(?:will\s+be|is\s+being|would\s+be|has\s+been)\s+"
+        rf"(?:handled|run|conducted|carried\s+out|done)\s+from\s+(?:the\s+)?(?-i:[A-Z])",
     ),
     # "closed its embassy in Kyiv and opened a liaison office in Lviv"
     _t(
@@ -671,6 +679,8 @@ _WITHDRAW_WORDS = (
 # The words one of which every "transport-for-people" sentence has: both what opens the trigger and what it needs.
 _TRANSPORT_WORDS = (
     "charter",
+    "operate special",
+    "operating special",
     "laid on",
     "lay on",
     "laying on",
@@ -743,7 +753,17 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-staff-back": ("send", "sent"),
     "order-staff-to-leave": ("order", "authori", "instruct", "requir", "told", "direct", "ask"),
     "move-embassy": ("mov", "relocat", "transfer", "shift"),
-    "embassy-works-from": ("work from", "working from", "operate from", "operating from", "run from", "running from"),
+    "embassy-works-from": (
+        "work from",
+        "working from",
+        "operate from",
+        "operating from",
+        "run from",
+        "running from",
+        "handled from",
+        "conducted from",
+        "done from",
+    ),
     "move-diplomats-abroad": ("mov", "relocat"),
     "embassy-moves": ("mov", "relocat", "transfer"),
     "staff-moved-abroad": ("moved", "relocated"),
