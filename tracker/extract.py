@@ -216,6 +216,17 @@ _NOT_GOVERNMENTS = re.compile(
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals|third-country\s+nationals)\b", re.I)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _block_end(text: str, position: int) -> int:
+    """Where the block of lines after a heading ends: the first blank line after the lines right under it."""
+    start = position
+    while start < len(text) and text[start] in "\n ":
+        start += 1
+    end = text.find("\n\n", start)
+    return len(text) if end < 0 else end
+
+
 _BREAK_BEFORE = re.compile(r"\b(?:after|before|while|when|since|by)\s+$", re.IGNORECASE)
 _GERUND = re.compile(r"\w+ing\b")
 _ON_BOARD_COUNTS = re.compile(
@@ -418,16 +429,18 @@ def extract(
     unread: list[str] = []
     narrative: date | None = None
     tallies = tally_sentences(text, gaz) if "|" in text else {}
-    header: tuple[int, str] | None = None  # the last bare country heading: where it ends and its code
+    # The last bare country heading: where its block ends and its code. A heading leads its block: the lines under it,
+    # up to the next blank line after the first.
+    header: tuple[int, str] | None = None
     for sentence in sentences:
         row = sentence.text
         if (tally := tallies.get(sentence.start)) is not None:
             sentence = replace(sentence, text=tally)  # (read as the sentence the row stands for)
         narrative = narrative_day(sentence.text, anchor, narrative)
         if len(sentence.text) <= 48 and (heading := country_heading(sentence.text, gaz)) is not None:
-            header = (sentence.end, heading)
+            header = (_block_end(text, sentence.end), heading)
         elif sentence.text.startswith("@") and (author := handle_country(sentence.text, gaz)) is not None:
-            header = (sentence.end, author)  # an official account's post: "@PolandMFA · 1 Oct 2024 · 20:03"
+            header = (_block_end(text, sentence.end), author)  # an official account's post: "@PolandMFA · 1 Oct ..."
         while headings and headings[0][0] <= sentence.start:
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
@@ -483,9 +496,7 @@ def extract(
                 issuer_hint,
                 voice,
                 # (a heading leads its block: the lines under it, up to the next blank line after the first)
-                header[1]
-                if header is not None and "\n\n" not in text[header[0] : sentence.start].strip("\n")
-                else None,
+                header[1] if header is not None and sentence.start < header[0] else None,
             )
         )
         for mention in found:

@@ -54,7 +54,7 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     # (Substring tests per event type are cheaper than one regular expression over all gate words: Python's
     # regex alternation tries every word at every position.)
-    if "." in sentence:
+    if "." in sentence[:-1]:
         # "U.S." must not end the filler a pattern allows between its words ("the departure of non-emergency U.S.
         # government employees"): abbreviation dots are read as letters (same length, so offsets hold).
         sentence = _ABBREVIATION.sub(lambda m: m.group().replace(".", "_"), sentence)

@@ -255,7 +255,17 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?|shuttles|airlifts?)\b"
         rf"[^.;:!?]{{0,90}}?"
         rf"\bfor\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
-        rf"|\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
+        rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "Ship chartered for the Lebanese community"
+        rf"|\b(?:ships?|planes?|flights?|aircraft|buses|ferr(?:y|ies))\s+chartered\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE}|(?-i:[A-Z])\w+\s+community)\b",
+    ),
+    # Transport a government sent, chartered or laid on, and the people it carried: "a flight chartered by Rome lands
+    # at Fiumicino with 23 Italians", "a fourth UK government-chartered flight will leave Beirut on Sunday"
+    _t(
+        "carried-by-government",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:flight|plane|aircraft|ship|vessel)s?\s+(?:chartered|sent|laid\s+on)\s+by\s+(?-i:[A-Z])[\w'’]+"
         rf"(?:\s+(?-i:[A-Z])\w+)?\s+(?:lands|landed|arrives|arrived|touched\s+down)\b[^.;:!?]{{0,40}}?\bwith\s+"
         rf"(?:about\s+|some\s+|nearly\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})\b"
         # "the first helicopter chartered by the Canadian government lifted eighteen Canadians to ..."
@@ -265,10 +275,6 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "a fourth UK government-chartered flight will leave Beirut on Sunday"
         rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?)\s+"
         rf"(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
-        rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
-        # "Ship chartered for the Lebanese community"
-        rf"|\b(?:ships?|planes?|flights?|aircraft|buses|ferr(?:y|ies))\s+chartered\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?"
-        rf"(?:{CITIZENS}|{_PEOPLE}|(?-i:[A-Z])\w+\s+community)\b"
         # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
         # government"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
@@ -676,6 +682,7 @@ _WITHDRAW_WORDS = (
     "flown",
     "flying",
 )
+_CARRIED_BY_WORDS = ("chartered", "sent by", "laid on by", "provided by", "organised by", "organized by", "arranged by")
 # The words one of which every "transport-for-people" sentence has: both what opens the trigger and what it needs.
 _TRANSPORT_WORDS = (
     "charter",
@@ -723,6 +730,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("board", "of them"),
     "transport-for-people": _TRANSPORT_WORDS,
+    "carried-by-government": _CARRIED_BY_WORDS,
     "transport-sent-for-people": ("sent", "send"),
     "citizens-leave-in-convoy": ("convoy", "charter", "evacuation", "military"),
     "citizens-evacuated": ("evacuated", "airlifted", "repatriated", "flown", "brought home"),
@@ -829,6 +837,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
     "transport-for-people": _TRANSPORT_WORDS,
+    "carried-by-government": _CARRIED_BY_WORDS,
 }
 
 # A cheap test per event type, run before its triggers: substrings of the lower-cased sentence, one of which every
