@@ -94,9 +94,12 @@ def test_names_in_capitals_are_found_in_long_lines_only() -> None:
 
 def test_lowercase_names_are_read_only_where_they_are_no_common_word() -> None:
     gaz = gazetteer()
-    text = "the france has decided; the embassy of belgium; the new zealanders; a turkey and a polish sailor"
+    text = "the france has decided; the embassy of belgium; the new zealanders; london; a turkey, a polish sailor"
     assert [(m.code, m.kind.value) for m in gaz.find_lowercase(text)] == [
         ("FR", "name"),
         ("BE", "name"),
         ("NZ", "demonym"),
+        ("GB", "metonym"),
     ]
+    # capitals that are words too stay words
+    assert gaz.find_lowercase("victoria and kingston") == []

@@ -1165,6 +1165,10 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "who wish to leave, the Foreign Office in Berlin said.",
             [("DE", "IL", "leave_advisory")],
         ),
+        (
+            "The department of State announced the suspension of the activities of its embassy in Bissau.",
+            [("US", "GW", "embassy_closure")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -94,7 +94,11 @@ class Gazetteer:
         if self._lower_regex is None:
             for surface, (code, kind) in self._by_surface.items():
                 lower = surface.lower()
-                eligible = kind in (MatchKind.NAME, MatchKind.DEMONYM) and surface[:1].isupper() and len(surface) >= 5
+                eligible = (
+                    kind in (MatchKind.NAME, MatchKind.DEMONYM, MatchKind.METONYM)
+                    and surface[:1].isupper()
+                    and len(surface) >= 5
+                )
                 if eligible and lower not in _COMMON_WORDS and lower.removeprefix("the ") not in _COMMON_WORDS:
                     self._by_lower.setdefault(lower, (code, kind))
             self._lower_regex = trie_regex(self._by_lower)
@@ -137,6 +141,14 @@ _COMMON_WORDS = frozenset(
         "reunion",
         "cayman",
         "english",
+        # capitals that are words too
+        "victoria",
+        "kingston",
+        "valletta",
+        "santiago",
+        "washington",
+        "bern",
+        "berlin",
     }
 )
 

@@ -17,7 +17,9 @@ def is_machine_translated(text: str, gaz: Gazetteer) -> bool:
     return len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and len(gaz.find_lowercase(text)) >= 2
 
 
-_LOWER_AFTER_STOP = re.compile(r"[.;!?] +[a-z]")  # (within a line: a new line may open in lower case)
+_LOWER_AFTER_STOP = re.compile(
+    r"(?:[.;!?] +|\n\n)[a-z]"
+)  # (a sentence or a paragraph, not any line: lists open in lower case)
 
 
 def with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> list[CountryMatch]:

@@ -533,7 +533,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "close-embassy",
         EventType.EMBASSY_CLOSURE,
         # ("whose ambassador has been seen as close to Aoun, said its embassy would stay open" closes nothing)
-        rf"\b(?:suspend\w*|clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
+        # ("the suspension of the activities of its embassy"; a title's "Temporary Suspension of the Embassy" announces)
+        rf"\b(?:suspend\w*|(?-i:suspension)|clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
         rf"(?:(?!\band\s+(?:the|a|an)\b|\bsaid\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
     ),
     _t(
@@ -777,7 +778,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working", "operating", "based"),
     "open-office-elsewhere": ("open", "set", "establish"),
-    "close-embassy": ("suspend", "clos", "shut", "halt", "mothball"),
+    "close-embassy": ("suspen", "clos", "shut", "halt", "mothball"),
     "it-closed": (
         "closing it",
         "shutting it",
