@@ -42,9 +42,14 @@ def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_M
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}")
 _GATE_GROUPS = _gate_groups()
 _GATE_WORDS = tuple(
-    dict.fromkeys(word for gate, members, _ in _GATE_GROUPS for word in (*gate, *(w for m in members for w in m[1])))
+    dict.fromkeys(
+        word
+        for gate, members, _ in _GATE_GROUPS
+        for word in (*gate, *(w for m in members for w in m[1]), *(w for m in members for w in m[2]))
+    )
 )
-# Every gate word found once per sentence in one pass: a longer word found also holds the words it contains.
+# Every gate, extra and needed word found once per sentence in one pass: a longer word found also holds the words it
+# contains.
 _GATE_SCAN = substring_trie(_GATE_WORDS)
 _CONTAINED = {word: frozenset(other for other in _GATE_WORDS if other in word) for word in _GATE_WORDS}
 
@@ -69,12 +74,8 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
         for trigger, extra, needs in members if type_open else with_extra:
             if not type_open and present.isdisjoint(extra):
                 continue
-            for word in needs:
-                if word in lower:
-                    break
-            else:
-                if needs:
-                    continue
+            if needs and present.isdisjoint(needs):
+                continue
             marks_verb = "verb" in trigger.pattern.groupindex
             for m in trigger.pattern.finditer(sentence):
                 hits.append(TriggerHit(trigger, m.start(), m.end(), m.start("verb") if marks_verb else None))
