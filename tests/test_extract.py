@@ -116,6 +116,12 @@ MUST_NOT_FIND = [
     # the noun as a subject evacuates no one
     'Moscow insisted that "evacuation would only encourage those who want the Russians gone".',
     "The CentralWorld mall said it had moved its staff out.",
+    # a conditional sentence's consequence; a corrections column's captions and reports; an organisation's "it"
+    "If the garrison were deployed, we would expect Japan and Australia to move quickly to advise their nationals "
+    "to leave.",
+    "- A photo caption on Thursday said Spain had closed its embassy in Managua.",
+    "- A report on Tuesday (US pulls staff, page 21) said the State Department had ordered Americans to leave.",
+    "The United Nations said on Monday it was temporarily withdrawing non-essential staff from Tripoli to Tunis.",
     # others carried along, tour operators' customers, a corrected table
     "The Marines also carried out Britons, Canadians, Dutch and Lebanese nationals who had gathered there.",
     "Tour operators in Britain and Germany flew some holidaymakers home early.",
@@ -1168,6 +1174,15 @@ def test_trigger_vocabulary_is_consistent() -> None:
         (
             "The department of State announced the suspension of the activities of its embassy in Bissau.",
             [("US", "GW", "embassy_closure")],
+        ),
+        # a consulate-general's country is its owner; "apart from" names no target
+        (
+            "The Consulate General of Indonesia in Causeway Bay suspended its services on Monday.",
+            [("ID", "UA", "embassy_closure")],
+        ),
+        (
+            "Apart from India, Germany and Kenya have also started to take their citizens out of Juba.",
+            [("DE", "SS", "leave_advisory"), ("KE", "SS", "leave_advisory")],
         ),
         # an air base is a destination, not the target
         (

@@ -169,6 +169,9 @@ def _issuers_for(
         start = clause_start(text, hit.start)
         before = text.rfind(pronoun, start, hit.end)
         start = before if before > start else start
+        # "The United Nations said on Monday it was withdrawing non-essential staff": "it" is the organisation.
+        if _ORGANISATION_SUBJECT.match(text):
+            return [], f"pronoun '{pronoun}' -> an international organisation, not a government", 0.0
         # "Aid agencies, among them the ICRC, say they are reducing their staff": "they" are the agencies.
         if _NOT_GOVERNMENTS.search(text, 0, start) and re.match(r"\W*(?:\w+\s+)?they\b", text[start:], re.IGNORECASE):
             return [], f"pronoun '{pronoun}' -> agencies or companies, not a government", 0.0
@@ -210,6 +213,11 @@ def _issuers_for(
     return [], "no issuer", 0.0
 
 
+_ORGANISATION_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:United\s+Nations|UN|U\.N\.|NATO|Red\s+Cross|International\s+Committee|UNHCR|IOM|OSCE|ECOWAS"
+    r"|African\s+Union|World\s+(?:Bank|Food|Health)|International\s+Organi[sz]ation|Médecins|MSF)\b",
+    re.IGNORECASE,
+)
 _NOT_GOVERNMENTS = re.compile(
     r"\b(?:agencies|organi[sz]ations|NGOs|companies|firms|airlines|charities|operators|contractors)\b", re.IGNORECASE
 )

@@ -35,7 +35,8 @@ _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
 # ("their citizens of Ukraine" is machine-translated "from Ukraine": a possessive makes the country a place.)
 _EMBASSY_OF = re.compile(
-    r"\b(?:embassy|consulate|mission|government|ministry|(?<!their\s)(?<!its\s)(?<!his\s)citizens"
+    r"\b(?:embassy|consulate|consulate[- ]general|legation|mission|government|ministry"
+    r"|(?<!their\s)(?<!its\s)(?<!his\s)citizens"
     r"|(?<!their\s)(?<!its\s)(?<!his\s)nationals|people)\s+of\s+(?:the\s+)?"
     r"(?:(?:Kingdom|Republic|State|Federation)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
@@ -91,6 +92,7 @@ _VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,;]*,", re.IGNORECASE)
+_BESIDES_BEFORE = re.compile(r"\b(?:apart\s+from|besides|except(?:\s+for)?|along\s+with)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(
     r",\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(?:spokes\w+|official|diplomat|source)\b[^,;]*$", re.I
 )
@@ -499,6 +501,9 @@ def _find_target(
         previous_destination = None
         if _DESTINATION_BEFORE.search(before) and not _NOT_A_DESTINATION.search(before):
             previous_destination = match
+            continue
+        # "apart from the india, germany ... have started to take their citizens out of juba": not the target
+        if _BESIDES_BEFORE.search(before):
             continue
         # "..., officials in Tokyo said": where a government sits, not what its act is about; "..., a spokesman at
         # the French embassy in Nairobi said": where the speaker is.

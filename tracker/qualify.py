@@ -105,6 +105,7 @@ def _said_by_a_source(sentence: str, position: int) -> bool:
 _REPORTING = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\b", re.IGNORECASE)
 
 
+_IF_THEN = re.compile(r"\W*(?:if|unless|should)\b[^.;]*?,[^.;]*?\b(?P<modal>would|could|might)\b", re.IGNORECASE)
 _STRANDED_ABROAD = re.compile(
     r"\s+(?:who\s+(?:are|were|have\s+been)\s+)?(?:stranded|stuck|travell?ing)\s+(?:abroad|overseas|elsewhere"
     r"|around\s+the\s+world|across\s+the\s+region)\b",
@@ -131,6 +132,8 @@ _DISOWNED_WORDS = (
     "we said",
     "we stated",
     "we wrote",
+    "caption",
+    "headline",
 )
 _DISOWNED = re.compile(
     r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
@@ -141,8 +144,8 @@ _DISOWNED = re.compile(
     r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)"
     # a corrections column: "On Tuesday we reported that ...", "An article on Monday (..., page 3) said that ..."
     r"|\bwe\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:reported|said|stated|wrote)\s+that\b"
-    r"|\b(?:an?\s+)(?:article|story|report|item|report)\s+(?:on|of)\s+(?:\w+\s+){1,3}?(?:\([^)]*\)\s+)?"
-    r"(?:said|stated|reported|suggested)\s+that\b",
+    r"|\b(?:an?\s+)(?:article|story|report|item|(?:photo\s+)?caption|headline|graphic)\s+(?:on|of)\s+(?:\w+\s+){1,3}?"
+    r"(?:\([^)]*\)\s+)?(?:said|stated|reported|suggested)\b",
     re.IGNORECASE,
 )
 _OTHERS_PEOPLE_AFTER = re.compile(
@@ -225,6 +228,15 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     hearsay = _HEARSAY.search(sentence, hit.end) if "according to" in sentence else None
     if hearsay:
         return f"hearsay ('{hearsay.group(0)}')"
+    # "If the garrison were deployed, we would expect Japan ... to advise their nationals to leave": a conditional
+    # sentence's consequence
+    if_then = (
+        _IF_THEN.match(sentence)
+        if sentence[:12].lstrip(" \"'“‘(").lower().startswith(("if ", "unless ", "should "))
+        else None
+    )
+    if if_then and if_then.end() <= hit.start:
+        return f"hypothetical ('{if_then.group('modal')}' after an 'if' clause)"
     # "to fly home Israelis stranded abroad": people coming home from everywhere, leaving no one country
     if _STRANDED_ABROAD.match(sentence, hit.end):
         return "people stranded abroad, not in a country they are told to leave"

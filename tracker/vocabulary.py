@@ -241,7 +241,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "take-citizens-out",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*|bus(?:s)?(?:ed|ing))\s+"
+        rf"\b(?:take|took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*"
+        rf"|bus(?:s)?(?:ed|ing))\s+"
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border)",
     ),
@@ -828,7 +829,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
-    "take-citizens-out": ("mov", "took", "taken", "taking", "help", "bused", "bussed", "busing", "bussing"),
+    "take-citizens-out": ("mov", "take", "took", "taken", "taking", "help", "bused", "bussed", "busing", "bussing"),
     "same-again": ("the same advice", "the same call", "the same warning"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
@@ -1033,7 +1034,7 @@ GOVERNMENT_BEFORE_PREPOSITION = re.compile(
     # "the Ministry of Foreign Affairs of Korea", "... and Expatriates of the Hashemite Kingdom of Jordan"
     r"|\b(?:affairs|expatriates|relations|office)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:(?:kingdom|republic|state)\s+of\s+)?$"
     # "the embassy of France" is France's; "the embassy in Beirut" is only where it is.
-    r"|\b(?:embassy|embassies|consulate|mission)\s+of\s+(?:the\s+)?$",
+    r"|\b(?:embassy|embassies|consulate|consulate[- ]general|mission)\s+of\s+(?:the\s+)?$",
     _I,
 )
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
