@@ -1184,6 +1184,28 @@ def test_trigger_vocabulary_is_consistent() -> None:
             "Apart from India, Germany and Kenya have also started to take their citizens out of Juba.",
             [("DE", "SS", "leave_advisory"), ("KE", "SS", "leave_advisory")],
         ),
+        # an office named by its seat; planes chartered "to bring home" people; sent "to remove" them; left with them
+        (
+            "Germany: the Foreign Office in Berlin has repeated its call on Germans in Iran to leave the country.",
+            [("DE", "IR", "leave_advisory")],
+        ),
+        (
+            "The New Zealand government is chartering a plane to bring home Kiwis who want to leave.",
+            [("NZ", "UA", "leave_advisory")],
+        ),
+        (
+            "Chile sent yesterday (9) a plane of the Air Force to Guayaquil to remove 120 chilean tourists.",
+            [("CL", "UA", "leave_advisory")],
+        ),
+        (
+            "A Hercules C-130 of the Argentine Air Force took off from El Alto with 74 Argentine citizens.",
+            [("AR", "UA", "leave_advisory")],
+        ),
+        (
+            "The Department of State authorized on Wednesday (9) the exit of relatives of employees of the embassy.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        ("Even Jakarta has quietly told Indonesians in Baghdad to go home.", [("ID", "IQ", "leave_advisory")]),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -97,6 +97,8 @@ def _issuers_for(
             and not _PLACE_PREPOSITION.search(text, 0, owner[-1].start)
         ):
             subjects = owner[-1:]
+    # "the Foreign Office in Berlin": an office named by its seat is that capital's government's
+    subjects = [_seat_of(text, matches, m) or m for m in subjects]
     trailing = trailing_issuers(text, matches, hit.end)
     subject_codes = [m.code for m in subjects] + [m.code for m in trailing]
     group_codes = list(dict.fromkeys(m.code for m in groups))
@@ -224,6 +226,19 @@ _NOT_GOVERNMENTS = re.compile(
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|near)\s+(?:the\s+)?$", re.IGNORECASE)
 _FOREIGNERS = re.compile(r"\b(?:foreigners|foreign\s+nationals|other\s+nationals|third-country\s+nationals)\b", re.I)
 _WHOSE_BEFORE = re.compile(r"\bwhose\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _seat_of(text: str, matches: list[CountryMatch], match: CountryMatch) -> CountryMatch | None:
+    if match.kind is not MatchKind.METONYM or not _OFFICE.search(match.surface):
+        return None
+    seat = next((m for m in matches if m.start > match.end), None)
+    if seat is None or seat.kind is not MatchKind.METONYM or not _IN_ONLY.fullmatch(text[match.end : seat.start]):
+        return None
+    return seat
+
+
+_OFFICE = re.compile(r"\b(?:Office|Ministry|Department)\b", re.IGNORECASE)
+_IN_ONLY = re.compile(r"\s+in\s+")
 
 
 def _block_end(text: str, position: int) -> int:

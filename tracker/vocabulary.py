@@ -37,7 +37,7 @@ _PEOPLE = (
     r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
 )
 _LEAVE = (
-    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
+    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
     r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home)"
 )
@@ -50,7 +50,8 @@ STAFF_PEOPLE = (
     # their families" starts at "diplomats")
     r"|(?<!their\s)family\s+members|(?<!their\s)families|dependents|dependants"
     # "the wives and children of the American legation staff"
-    r"|(?:wives|spouses)\s+and\s+children(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel))"
+    r"|(?:(?:wives|spouses)\s+and\s+children|relatives)"
+    r"(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
@@ -80,7 +81,7 @@ _WITHDRAW = (
     r"(?:withdr[ae]w\w*|withdrawal|evacuat\w*|airlift\w*|scal\w+\s+back|scal\w+\s+down"
     r"|pull(?:s|ed|ing)?\s+(?:out|part\s+of|some\s+of|most\s+of)|reduc\w*|reduction|cut(?:s|ting)?\s+(?:back|down)?"
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+(?:home|out|away)"
-    r"|(?:ordered|authori[sz]ed)\s+departure"
+    r"|(?:ordered|authori[sz]ed)\s+departure|exit(?=\s+of\s)"
     # 'authorising what it calls "voluntary departure"'
     r"|authori[sz]\w*\s+(?:what\s+it\s+calls\s+)?[\"“]?(?:voluntary|ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
@@ -255,7 +256,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
         rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?|shuttles|airlifts?)\b"
         rf"[^.;:!?]{{0,90}}?"
-        rf"\bfor\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"\b(?:for|to\s+(?:bring|fly|take|carry)(?:\s+home|\s+back)?)\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         rf"|\bto\s+take\s+off\s+(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         # "Ship chartered for the Lebanese community"
         rf"|\b(?:ships?|planes?|flights?|aircraft|buses|ferr(?:y|ies))\s+chartered\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?"
@@ -295,12 +296,15 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "transport-sent-for-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:sen[dt]\w*\s+(?:[\w-]+\s+){{0,3}}?(?:aircraft|planes?|jets?|flights?|ships?|buses|convoys?|Hercules)"
+        rf"\b(?:sen[dt]\w*\s+(?:[\w()-]+\s+){{0,4}}?(?:aircraft|planes?|jets?|flights?|ships?|buses|convoys?|Hercules)"
+        # ("a plane of the Air Force (FACh)")
+        rf"(?:\s+of\s+the\s+(?:[\w()-]+\s+){{0,3}}?[\w()-]+)?"
         rf"|(?:aircraft|planes?|jets?|flights?|ships?|buses)\s+(?:to\s+be|will\s+be|would\s+be|was|were|being)\s+sent)"
         rf"\s+(?:to\s+(?-i:[A-Z])\w+\s+|to\s+the\s+(?:[\w-]+\s+)?border\s+)?(?:to\s+)?"
-        rf"(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up|to\s+(?:take|bring|fly|carry)(?=\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:for|to\s+collect|to\s+fetch|to\s+pick\s+up|to\s+(?:remove|evacuate|repatriate|rescue)"
+        rf"|to\s+(?:take|bring|fly|carry)(?=\s+(?:[\w-]+\s+){{0,2}}?"
         rf"(?:{CITIZENS}|{_PEOPLE})\s+(?:home|out|back)\b))\s+(?:its\s+|their\s+|the\s+)?"
-        rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        rf"(?:[\w-]+\s+){{0,2}}?(?:{CITIZENS}|{_PEOPLE})\b"
         # "a flight the Polish foreign ministry says it will send for Poles on Wednesday"
         rf"|\b(?:flight|plane|aircraft|ship)s?\b[^.;:!?]{{0,60}}?\bsen[dt]\w*\s+for\s+(?:its\s+|their\s+)?"
         rf"(?:{CITIZENS}|{_PEOPLE})\b",
@@ -431,6 +435,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:convoys?|planes?|flights?|aircraft|ships?|buses|helicopters?)\b[^.;:!?]{0,80}?\bcarr(?:y|ies|ied|ying)\s+"
         r"(?:the\s+|some\s+|about\s+\d+\s+)?(?:families|dependants|dependents|(?:wives|spouses)\s+and\s+children)\s+of\s+"
         r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel)\b",
+    ),
+    # "a Hercules C-130 ... took off from El Alto with 74 Argentine citizens who had asked for help"
+    _t(
+        "left-with-people",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:aircraft|planes?|flights?|ships?|Hercules|C-1[37]0s?|Airbus|jets?|frigate|ferry)\b[^.;:!?]{{0,80}}?"
+        rf"\b(?:took\s+off|left|departed|landed|arrived|sailed)\b[^.;:!?]{{0,80}}?\bwith\s+"
+        rf"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "ordered families of embassy staffers to leave"
     _t(
@@ -679,6 +691,7 @@ _WITHDRAW_WORDS = (
     "send",
     "sent",
     "departure",
+    "exit of",
     "fly",
     "flew",
     "flown",
@@ -835,6 +848,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "citizens-on-board": ("on board", "aboard", "of them"),
     "staff-return-to-post": ("return to", "go back to"),
     "staff-returned-to-post": ("returned to",),
+    "left-with-people": ("took off", "left", "departed", "landed", "arrived", "sailed"),
     "transport-carrying-staff": ("carry", "carri", "carrying"),
     "staff-moved-abroad": ("moved", "relocated"),
     "staff-work-from": ("working out", "working from", "operating out", "operating from", "based out", "based from"),
@@ -932,7 +946,7 @@ NEGATION = re.compile(
     # "It was not until this past Thursday that ... lifted eighteen Canadians": late, not undone
     r"|\s+until\b"
     # "citizens who do not have a pressing reason to stay" says who should leave
-    r"|\s+have\s+(?:a|any)\s+(?:pressing\s+|compelling\s+|essential\s+|good\s+|urgent\s+|particular\s+)?(?:reason|need))"
+    r"|\s+have\s+(?:an?|any)\s+(?:pressing\s+|compelling\s+|essential\s+|good\s+|urgent\s+|particular\s+)?(?:reason|need))"
     r"|stopped\s+short|stops\s+short|stop\s+short|never"
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
