@@ -114,3 +114,14 @@ def test_an_official_accounts_post_is_kept_and_a_readers_reply_dropped() -> None
     cleaned = clean_text(text)
     assert "Polish citizens" in cleaned and "@PolandMFA" in cleaned
     assert "Dubai" not in cleaned and "Tehran" not in cleaned
+
+
+def test_machine_translation_splits_at_lower_case_starts_but_not_before_a_continuing_word() -> None:
+    text = "the fights continued friday. germany sent a plane on wednesday. Singapore urged Singaporeans. to leave."
+    assert [s.text for s in split_sentences(text, lowercase_starts=True)] == [
+        "the fights continued friday.",
+        "germany sent a plane on wednesday.",
+        "Singapore urged Singaporeans. to leave.",
+    ]
+    # ordinary text keeps a lower-case start inside the sentence
+    assert len(split_sentences("He left at 5 p.m. yesterday.")) == 1

@@ -439,10 +439,10 @@ def extract(
     text = clean_text(document.text)
     mentions: list[Mention] = []
     seen: set[tuple[str, str, str, int]] = set()
-    sentences = split_sentences(text)
-    voice = speaking_government(document.title, text, gaz, default_target)
-    # Machine translation leaves names in lower case ("the france has decided"); read them there too.
+    # Machine translation leaves names and sentence starts in lower case ("the france has decided. sunday the ...").
     translated = is_machine_translated(text, gaz)
+    sentences = split_sentences(text, lowercase_starts=translated)
+    voice = speaking_government(document.title, text, gaz, default_target)
     headings = sorted(section_targets(text, gaz, default_target).items())
     section: str | None = None
     context = Context(anchor=anchor)

@@ -541,6 +541,7 @@ def _find_target(
             and not _DESTINATION_BEFORE.search(before)
             # "Diplomats in Islamabad said Italy had ...": where the speakers are
             and not _SAID_AFTER.match(_after(sentence, match))
+            and not _BESIDES_BEFORE.search(before)
             # "while Taylor was at peace talks in Accra, Washington ordered ...": where something else happened
             and not _VENUE_BEFORE.search(before)
         ):

@@ -196,6 +196,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])|[.!?]+[\"”’']?\s*$")
+# Machine translation starts sentences in lower case ("... to the facts. sunday the Quai d'Orsay has invited ...").
+# (but not before a word that carries the sentence on: "urged Singaporeans. to leave Myanmar" is one sentence)
+_LOWER_BOUNDARY = re.compile(
+    r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?(?:[A-Z0-9]|(?!(?:to|and|or|of|in|that|which|for|by|with|as|from|at|on)\b)[a-z]))"
+    r"|[.!?]+[\"”’']?\s*$"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -214,10 +220,10 @@ def _is_abbreviation(paragraph: str, dot_end: int) -> bool:
 _NUMBER_SIGNS = frozenset({"no", "nos"})
 
 
-def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+def _split_paragraph(paragraph: str, boundary: re.Pattern[str] = _BOUNDARY) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(paragraph):
+    for match in boundary.finditer(paragraph):
         end = match.end()
         first_dot = match.start() + 1
         if paragraph[match.start()] == "." and _is_abbreviation(paragraph, first_dot):
@@ -229,7 +235,7 @@ def _split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, lowercase_starts: bool = False) -> list[Sentence]:
     """Sentences with offsets into `text`; every line break is a boundary (titles, bullets, scraped lines)."""
     sentences: list[Sentence] = []
     offset = 0
@@ -243,7 +249,8 @@ def split_sentences(text: str) -> list[Sentence]:
         # (and a line whose only stop is its last character is one sentence without a scan)
         body = line.rstrip()
         single = body[-1:] in (".", "!", "?") and not any(c in body[:-1] for c in ".!?…")
-        spans = [(0, len(line))] if single or line.count("|") >= 2 else _split_paragraph(line)
+        boundary = _LOWER_BOUNDARY if lowercase_starts else _BOUNDARY
+        spans = [(0, len(line))] if single or line.count("|") >= 2 else _split_paragraph(line, boundary)
         for start, end in spans:
             raw = line[start:end]
             stripped = raw.strip()
