@@ -122,6 +122,10 @@ MUST_NOT_FIND = [
     "- A photo caption on Thursday said Spain had closed its embassy in Managua.",
     "- A report on Tuesday (US pulls staff, page 21) said the State Department had ordered Americans to leave.",
     "The United Nations said on Monday it was temporarily withdrawing non-essential staff from Tripoli to Tunis.",
+    # opinion, aspiration, a misreading owned up to
+    "The ministry should tell Indians in Iraq, plainly, that those who can leave should leave.",
+    "We look forward to resuming our diplomatic presence in Caracas once the transition begins.",
+    "We misread a statement that Taiwan had closed its technical mission's farm project near Masaya.",
     # others carried along, tour operators' customers, a corrected table
     "The Marines also carried out Britons, Canadians, Dutch and Lebanese nationals who had gathered there.",
     "Tour operators in Britain and Germany flew some holidaymakers home early.",

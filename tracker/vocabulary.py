@@ -951,7 +951,7 @@ NEGATION = re.compile(
     r"|no(?!\s+(?:compelling|pressing|essential|good|urgent|particular)\s+(?:reason|need))|deni(?:ed|es)|deny(?:ing)?|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|dismiss\w*"
     # "nationals without a pressing need to remain" qualifies who should leave, like "not essential" above
     r"|without(?!\s+(?:an?\s+|any\s+)?(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
-    r"|wrongly|incorrectly|erroneously|falsely|mistakenly"
+    r"|wrongly|incorrectly|erroneously|falsely|mistakenly|misread|misreported|misstated"
     r"|(?:stopped|ceased)\s+(?:\w+\s+)?(?:advising|urging|telling|asking|recommending|calling))\b"
     r"|n[’']t\b(?!\s+(?:strictly\s+)?(?:essential|necessary|needed|required|indispensable|vital))",
     _I,
@@ -989,6 +989,9 @@ HEDGE = re.compile(
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
     r"|hopes?\s+to|hoped\s+to|hoping\s+to|wants?\s+to|aims?\s+to|seeks?\s+to|wish(?:es)?\s+to"
+    r"|look(?:s|ing)?\s+forward\s+to"
+    # what an opinion says a government should do: "The ministry should tell Indians in Iraq ... to leave"
+    r"|should\s+(?:\w+\s+)?(?:tell|advise|urge|order|ask|evacuate|close|withdraw|send|bring|fly)"
     # counterfactual opinions: "Spain should have closed its embassy months ago"
     r"|should\s+(?:\w+\s+)?have|ought\s+to|must\s+have"
     # thought experiments: "Suppose Germany tells its citizens to leave next week."
