@@ -376,6 +376,23 @@ def test_bare_country_headings_lead_what_each_government_did() -> None:
     }
 
 
+def test_a_threads_day_ends_with_the_thread() -> None:
+    text = (
+        "Below are the posts.\n\n@MSZ_RP · 1 Mar 2014, 13:42\nPoles who are on the peninsula are advised to leave "
+        "it.\n\n@FCOtravel · 3 Mar 2014, 11:20\nUpdate for British nationals in Crimea: if you do not have a "
+        "pressing need to remain, you should leave by commercial means.\n\nWhat the posts add up to: Canada has now "
+        "asked its citizens to get out of Crimea."
+    )
+    published = date(2014, 3, 5)
+    document = Document(url="u", title="", text=text, published=published, source="test")
+    found = {m.issuer: (m.date, m.date_precision) for m in extract(document, published, "UA")}
+    assert found == {
+        "PL": (date(2014, 3, 1), DatePrecision.DAY),
+        "GB": (date(2014, 3, 3), DatePrecision.DAY),
+        "CA": (published, DatePrecision.ON_OR_BEFORE),
+    }
+
+
 def test_a_day_later_counts_from_the_sentence_before() -> None:
     text = (
         "On Wednesday Canada told its citizens to leave Haiti. "

@@ -33,7 +33,18 @@ def with_lowercase(matches: list[CountryMatch], lower: list[CountryMatch]) -> li
 _HANDLE = re.compile(r"^@(\w+)\s*[·•|—–-]")
 _HANDLE_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_")
 # Accounts whose handle names no country.
-_HANDLE_OWNERS = {"dfat": "AU", "smartraveller": "AU", "travelgov": "US", "statedept": "US", "francediplo": "FR"}
+_HANDLE_OWNERS = {
+    "dfat": "AU",
+    "smartraveller": "AU",
+    "travelgov": "US",
+    "statedept": "US",
+    "francediplo": "FR",
+    "fcotravel": "GB",
+    "fcdotravel": "GB",
+    "foreignoffice": "GB",
+    "diplomatie": "FR",
+    "auswaertigesamt": "DE",
+}
 
 
 def handle_country(line: str, gaz: Gazetteer) -> str | None:

@@ -321,7 +321,8 @@ def _sentence_mentions(
         if hit.trigger.after is not None and context.previous_type is not hit.trigger.after:
             continue
         official_voice = hit.trigger.name == "you-should-leave"
-        if official_voice and not issuer_hint:
+        # ("you should leave" is advice in an official page's voice, or in an official account's post)
+        if official_voice and not issuer_hint and header is None:
             continue
         if (
             not official_voice
@@ -334,9 +335,9 @@ def _sentence_mentions(
         if reason:
             continue
         issuers, issuer_cue, penalty = _issuers_for(sentence, matches, hit, actor, context.mission_owner, voice, header)
-        if not issuers and issuer_hint:
+        if not issuers and (issuer_hint or (official_voice and header)):
             # Official advice names no issuer: it is its publisher's own.
-            issuers, issuer_cue, penalty = [issuer_hint], "the official source's own government", 0.0
+            issuers, issuer_cue, penalty = [issuer_hint or header], "the official source's own government", 0.0  # type: ignore[list-item]
         if not issuers:
             continue
         status, status_cue = classify_status(text, hit)
@@ -451,6 +452,7 @@ def extract(
     previous = ""
     unread: list[str] = []
     narrative: date | None = None
+    thread_end: int | None = None  # where the block of the last post (stamp and text) ends
     tallies = tally_sentences(text, gaz) if "|" in text else {}
     # The last bare country heading: where its block ends and its code. A heading leads its block: the lines under it,
     # up to the next blank line after the first.
@@ -468,9 +470,15 @@ def extract(
             section = headings.pop(0)[1]
         # A thread's post dates its own "today" and "this morning".
         if (posted := post_day(sentence.text, page_anchor)) is not None:
-            # ...and an act the post states without a day is the post's, as a timeline entry's is
+            # ...and an act the post states without a day is the post's, as a timeline entry's is (up to the end
+            # of the thread: a summary after it is the page's again)
             anchor = posted
             context = replace(context, anchor=posted, heading=posted)
+            thread_end = _block_end(text, sentence.end)
+        elif thread_end is not None and sentence.start > thread_end:
+            anchor = page_anchor
+            context = replace(context, anchor=page_anchor, heading=None)
+            thread_end = None
         # (against the page's date: an entry's own date must not move the next entry's reading)
         is_heading, day = heading_day(sentence.text, page_anchor)
         if is_heading:

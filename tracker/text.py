@@ -49,7 +49,8 @@ _LINK_BLOCK = re.compile(
 _REPLY_HEAD = re.compile(r"^\s*@(?P<handle>\w+)\s*[·•|—–-]\s*\S")
 # Handles of foreign ministries, embassies and travel-advice services: "@PolandMFA", "@FCDOGovUK", "@dfat".
 _OFFICIAL_HANDLE = re.compile(
-    r"mfa|gov|fp$|diplo|amt|mofa|mea[A-Z]|fcdo|dfat|foreign|embassy|consul|ministry|state|minaff|exteri|smartraveller"
+    r"mfa|msz|mzv|gov|fp$|diplo|amt|mofa|mea[A-Z]|fcdo|fco|dfat|foreign|embassy|embajada|ambassade|botschaft|consul"
+    r"|minist|state|minaff|exteri|esteri|buza|smartraveller"
     r"|(?-i:MEA)",
     re.IGNORECASE,
 )

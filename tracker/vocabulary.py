@@ -984,7 +984,10 @@ HEDGE = re.compile(
     # "What I can say is that ... closed" reports; it does not hedge.
     # ("31 May", "in May" are the month)
     r"\b(?:could|(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!since\s)(?<!until\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)"
-    r"|might|would|can(?!\s+(?:say|tell|confirm|report|add))|if|unless|consider\w*|weigh\w*|mull\w*"
+    r"|might|would|can(?!\s+(?:say|tell|confirm|report|add))|unless|consider\w*|weigh\w*|mull\w*"
+    # ("if you do not have a pressing need to remain, you should leave" says who should leave)
+    r"|if(?!\s+(?:you|they)\s+(?:do\s+not|don['’]t|does\s+not|have\s+no)\s+(?:have\s+)?(?:an?\s+|any\s+)?"
+    r"(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
     r"|contemplat\w*|whether|threat\w*\s+to|contingency"
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
