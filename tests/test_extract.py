@@ -122,6 +122,7 @@ MUST_NOT_FIND = [
     "- A photo caption on Thursday said Spain had closed its embassy in Managua.",
     "- A report on Tuesday (US pulls staff, page 21) said the State Department had ordered Americans to leave.",
     "The United Nations said on Monday it was temporarily withdrawing non-essential staff from Tripoli to Tunis.",
+    "Japan's embassy said it would decide on Tuesday whether to close.",
     # opinion, aspiration, a misreading owned up to
     "The ministry should tell Indians in Iraq, plainly, that those who can leave should leave.",
     "We look forward to resuming our diplomatic presence in Caracas once the transition begins.",
@@ -1227,6 +1228,19 @@ def test_trigger_vocabulary_is_consistent() -> None:
             [("US", "UA", "embassy_drawdown")],
         ),
         ("Even Jakarta has quietly told Indonesians in Baghdad to go home.", [("ID", "IQ", "leave_advisory")]),
+        # a quoted "should leave"; staff sent back home; a saying inside the trigger makes "would" a plan
+        (
+            'Irish citizens in Tunisia who do not have an essential reason to be there "should leave", Dublin said.',
+            [("IE", "TN", "leave_advisory")],
+        ),
+        (
+            "Séjourné said the families of French diplomatic staff in Tehran would be sent back to France.",
+            [("FR", "IR", "embassy_drawdown")],
+        ),
+        (
+            "Canada's High Commission said on Friday that it would close on Tuesday.",
+            [("CA", "UA", "embassy_closure")],
+        ),
         # an air base is a destination, not the target
         (
             "Air Force transports flew thousands of Americans to Clark air base in the Philippines.",

@@ -200,10 +200,13 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         reported = (
             hedged is not None
             and hedged.group(0).lower() == "would"
-            and _REPORTING.search(sentence, 0, hit.start) is not None
+            # (the saying may be inside the trigger: "The High Commission said on Friday that it would close")
+            and _REPORTING.search(sentence, 0, hit.start + hedged.start()) is not None
             and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))
             and not _said_by_a_source(sentence, hit.start)
         )
+        if "whether" in inside.lower():
+            return "hypothetical inside the trigger ('whether')"  # "said it would decide on Tuesday whether to close"
         if hedged and not reported:
             return f"hypothetical inside the trigger ('{hedged.group(0)}')"
     hedge = HEDGE.search(governing)

@@ -73,7 +73,7 @@ _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
 _ONE_EVENT = (
-    r"(?:(?!\b(?:after|before|when|since|until)\b|\b(?:said|says)\b(?!\s+(?:that\s+)?it\b)|,\s+and\b"
+    r"(?:(?!\b(?:after|before|when|since|until)\b|\b(?:said|says)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?it\b)|,\s+and\b"
     r"|\bas\s+(?:the\s|a\s|an\s|(?-i:[A-Z])))[^.;:!?])"
 )
 # ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
@@ -149,7 +149,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "citizens-should-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should|must|need\s+to|have\s+to|are\s+to"
+        # ('Irish citizens in Tunisia who do not have an essential reason to be there "should leave"')
+        rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,70}}?[\"“‘']?\b(?:should|must|need\s+to|have\s+to|are\s+to"
         rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:[\w’'-]+\s+){{0,6}}?to"
         rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?(?:{_LEAVE}\b|go\b(?=\s*[.,;]|\s+home))",
         verb_at_end=True,
@@ -379,6 +380,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_DRAWDOWN,
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
+        rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn)\b",
         verb_at_end=True,
     ),
