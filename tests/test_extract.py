@@ -980,7 +980,7 @@ def test_trigger_vocabulary_is_consistent() -> None:
         ),
         (
             "The Quai d'Orsay said a navy vessel would call at Jounieh on Tuesday to take off French nationals.",
-            [("FR", "UA", "leave_advisory")],
+            [("FR", "LB", "leave_advisory")],
         ),
         (
             "Madrid said it will charter a plane on Saturday for Spaniards who wish to leave Honduras.",
@@ -989,7 +989,7 @@ def test_trigger_vocabulary_is_consistent() -> None:
         ("A flight chartered by Rome lands at Fiumicino with 23 Italians.", [("IT", "UA", "leave_advisory")]),
         (
             "The West German embassy has moved its work out of the western sector to rented offices in Jounieh.",
-            [("DE", "UA", "embassy_relocation")],
+            [("DE", "LB", "embassy_relocation")],
         ),
         # vehicles and numbers; passengers also carried on someone else's flights are no event of their own
         ("Marine helicopters began ferrying Americans out of the embassy compound.", [("US", "UA", "leave_advisory")]),
@@ -1288,3 +1288,68 @@ def test_a_briefing_speaks_for_the_government_of_its_letterhead() -> None:
     document = Document(url="u", title="Daily Press Briefing: Nepal", text=text, published=PUBLISHED, source="t")
     found = {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "NP")}
     assert found == {("US", "embassy_drawdown"), ("US", "embassy_closure")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # companions are not the people concerned
+        (
+            "In Bonn, the Foreign Ministry said it had told the 80 West Germans in the capital to leave with the "
+            "Americans.",
+            [("DE", "UA", "leave_advisory")],
+        ),
+        # people someone else carried, and the carrier helping them
+        ("Britons were among those flown out by the Belgians.", []),
+        # a denial after the trigger
+        ("Reports that we intend to close the High Commission are without foundation.", []),
+        # a condition after the trigger
+        ("Tehran says it will reopen the embassy only when it is satisfied the fighting is over.", []),
+        # an organisation's staff, and soldiers, are not diplomats
+        ("Canada has pulled out non-essential international staff of its development programme.", []),
+        ("Iran has begun pulling out military commanders and personnel.", []),
+        # the apposition to a subject holds no actor
+        (
+            "Iran, Damascus's closest ally after Moscow, has withdrawn non-essential embassy staff.",
+            [("IR", "UA", "embassy_drawdown")],
+        ),
+        # "its foreign ministry" is the previous actor's, not the mission last reported on
+        (
+            "The British embassy was cutting its staff to a core team. Belgium is taking a more cautious line. "
+            "Its foreign ministry said that the embassy would close on Thursday.",
+            [("BE", "UA", "embassy_closure"), ("GB", "UA", "embassy_drawdown")],
+        ),
+        # cities of the crises are places of their country
+        ("Turkey bused 60 Turkish workers out of Grozny on Monday.", [("TR", "RU", "leave_advisory")]),
+    ],
+)
+def test_round_17_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected
+
+
+def test_a_correction_takes_back_what_the_article_said() -> None:
+    text = (
+        "Japan's embassy, which had also closed, reopened on Monday.\n\n"
+        "The Dutch embassy closed on Tuesday.\n\n"
+        "Correction: An earlier version of this article said that Japan's embassy had closed during the crisis "
+        "and reopened on Monday. The embassy remained open throughout."
+    )
+    assert run(text, target="FJ") == [("NL", "FJ", "embassy_closure")]
+    # a correction that only moves the day takes nothing back
+    moved = text.replace("The embassy remained open throughout.", "It reopened on Tuesday.")
+    assert ("JP", "FJ", "embassy_return") in run(moved, target="FJ")
+
+
+def test_a_headline_place_may_carry_one_word_of_description() -> None:
+    text = (
+        "The State Department ordered the evacuation of all Americans. In Bonn, the ministry said on Monday it "
+        "had told West Germans to leave."
+    )
+    document = Document(
+        url="u",
+        title="Helicopters lift foreigners out of embattled Santo Domingo",
+        text=text,
+        published=PUBLISHED,
+        source="t",
+    )
+    assert {m.target for m in extract(document, PUBLISHED, "UA")} == {"DO"}

@@ -147,5 +147,8 @@ def title_target(title: str, gaz: Gazetteer) -> tuple[str | None, bool]:
 
 
 _LEFT_PLACE = re.compile(
-    r"\b(?:leave|leaving|left|out\s+of|flee\w*|fled|exit\w*|evacuat\w*(?:\s+from)?)\s+(?:the\s+)?$", re.I
+    r"\b(?:leave|leaving|left|out\s+of|flee\w*|fled|exit\w*|evacuat\w*(?:\s+from)?)\s+(?:the\s+)?"
+    # (one word of description: "out of embattled Santo Domingo", but not "fled to Chad")
+    r"(?:(?!(?:to|for|into|via|through|towards?|and|or)\b)[a-z][\w-]*\s+)?$",
+    re.I,
 )

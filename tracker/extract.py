@@ -17,6 +17,7 @@ from datetime import date
 from functools import partial
 
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
+from tracker.corrections import retractions, withdraw_retracted
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import heading_day, narrative_day, post_day
 from tracker.document import (
@@ -195,7 +196,8 @@ def _issuers_for(
         if earlier:
             return [earlier], f"pronoun '{pronoun}' -> this sentence's earlier actor", 0.1
         # "The consulate has shut.": the mission last reported on, whoever else was named since.
-        if mission_owner and _A_MISSION.search(pronoun):
+        # ("Its foreign ministry said that the embassy would close": the ministry's country is the previous actor)
+        if mission_owner and _A_MISSION.search(pronoun) and not _ITS_GOVERNMENT.match(pronoun):
             return [mission_owner], f"'{pronoun}' -> the mission last reported on", 0.2
         if actor := previous_actor():
             return [actor], f"pronoun '{pronoun}' -> previous sentence's actor", 0.2
@@ -276,6 +278,7 @@ _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
+_ITS_GOVERNMENT = re.compile(r"(?:its|their)\s+(?:foreign\s+)?(?:ministry|government|minister|office)", re.IGNORECASE)
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")
 _ROW_HEADER = re.compile(r"(?P<lead>^[\s*•\-–—]*)")
@@ -413,7 +416,9 @@ def _retarget(
     # The place the headline says people leave beats the body's count, which includes places people were flown
     # to; a headline naming a country otherwise ("Thailand braces for refugees") only fills in for no count.
     headline_wins = title_target is not None and (title_is_left or not explicit)
-    article_target = title_target if headline_wins else explicit.most_common(1)[0][0]
+    # (a tie goes to the configured target: a place named once for the crisis and once in passing)
+    ranked = sorted(explicit.items(), key=lambda kv: (-kv[1], kv[0] != default_target))
+    article_target = title_target if headline_wins else ranked[0][0]
     assert article_target is not None
     if article_target == default_target:
         return mentions
@@ -566,6 +571,8 @@ def extract(
             carried_issuer=context.last_issuer if context.last_day else context.carried_issuer,
             narrative=narrative,
         )
+    if taken_back := retractions(sentences, gaz, default_target):
+        mentions = withdraw_retracted(mentions, taken_back)
     return _retarget(mentions, default_target, *title_target(document.title, gaz))
 
 

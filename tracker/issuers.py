@@ -86,7 +86,16 @@ _VENUE_BEFORE = re.compile(
     r"\b(?:talks|summit|conference|meeting|negotiations|visit|trip|exile|asylum)\s+(?:\w+\s+)?in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_COMPARED_BEFORE = re.compile(r"\b(?:after|before|than|unlike|like)\s+(?:the\s+)?$", re.IGNORECASE)
+# (and companions: "to leave with the Americans", "flew out alongside the Britons")
+_APPOSITION = re.compile(
+    r",\s+(?:an?|the|its|\w+['’]s)\s+"
+    r"(?![^,;]*\b(?:said|says|has|have|had|is|are|was|were|will|would|which|who|told|urged|ordered)\b)[^,;]{1,60},",
+    re.IGNORECASE,
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:after|before|than|unlike|like|(?<!along )with|alongside)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _VERB_AFTER = re.compile(
     r"\s+(?:sends?|sent|has|have|had|is|are|was|were|will|would|said|says|told|tells|urged|urges|orders?|ordered)\b",
     re.IGNORECASE,
@@ -233,6 +242,14 @@ def subject_issuers(sentence: str, matches: list[CountryMatch], trigger_start: i
     # (not inside a relative clause closed before the trigger: "Switzerland, which represents U.S. interests in
     # Iran, said it would close its embassy" is Switzerland's)
     asides = [(a.start(), a.end()) for a in _ASIDE.finditer(sentence, 0, trigger_start)] if ", wh" in sentence else []
+    # (nor inside an apposition to the sentence's subject: "Iran, Damascus's closest ally after Moscow, has begun")
+    if matches and matches[0].kind is MatchKind.NAME and not sentence[: matches[0].start].strip(" \"“‘'"):
+        apposition = _APPOSITION.match(sentence, matches[0].end)
+        if apposition is not None and apposition.end() <= trigger_start:
+            asides.append((apposition.start(), apposition.end()))
+            # (the clause the apposition seems to end is the subject's own: "..., has withdrawn")
+            if apposition.start() <= start <= apposition.end() + 1:
+                start = 0
     candidates = [
         i
         for i, m in enumerate(matches)
@@ -307,6 +324,11 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
         is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
         if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
             found.append(match)
+    # "Britons were among those flown out by the Belgians": people someone else carried, and the carrier helping
+    # them; neither government acted for its own people.
+    agents = [m for m in found if _BY_BEFORE.search(sentence, max(0, m.start - 8), m.start)]
+    if agents and any(m.code not in {a.code for a in agents} for m in found):
+        return []
     # "The Dutch and Australian embassies": a demonym listed before a group demonym shares its noun.
     for match in reversed(matches):
         if (

@@ -135,17 +135,22 @@ _DISOWNED_WORDS = (
     "caption",
     "headline",
 )
-_DISOWNED = re.compile(
-    r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
-    r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
-    r"(?=[^.;]{0,80}$)"
-    r"|\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this\s+|the\s+)?(?:article|story|report|post|table|list"
+# What a correction says was reported before: "An earlier version of this article said", "we reported that".
+CORRECTED_REPORT = re.compile(
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this\s+|the\s+)?(?:article|story|report|post|table|list"
     r"|timeline|item|entry|update)(?:\s+\d+)?\s+(?:said|stated|reported|wrongly|incorrectly|gave|listed)"
     r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)"
     # a corrections column: "On Tuesday we reported that ...", "An article on Monday (..., page 3) said that ..."
     r"|\bwe\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:reported|said|stated|wrote)\s+that\b"
     r"|\b(?:an?\s+)(?:article|story|report|item|(?:photo\s+)?caption|headline|graphic)\s+(?:on|of)\s+(?:\w+\s+){1,3}?"
     r"(?:\([^)]*\)\s+)?(?:said|stated|reported|suggested)\b",
+    re.IGNORECASE,
+)
+_DISOWNED = re.compile(
+    r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
+    r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
+    r"(?=[^.;]{0,80}$)"
+    r"|" + CORRECTED_REPORT.pattern,
     re.IGNORECASE,
 )
 _OTHERS_PEOPLE_AFTER = re.compile(
@@ -205,6 +210,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))
             and not _said_by_a_source(sentence, hit.start)
         )
+        # "has begun pulling out military commanders and personnel": soldiers are not diplomats
+        if hit.trigger.event_type is EventType.EMBASSY_DRAWDOWN and (military := _MILITARY.search(inside)):
+            return f"military people, not diplomats ('{military.group(0)}')"
         if "whether" in inside.lower():
             return "hypothetical inside the trigger ('whether')"  # "said it would decide on Tuesday whether to close"
         if hedged and not reported:
@@ -251,19 +259,35 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     )
     if others and hit.trigger.event_type is EventType.LEAVE_ADVISORY:
         return f"someone else's people ('{others.group(0).strip()}')"
+    # "pulled out non-essential international staff of its development programme": not the embassy's staff
+    if hit.trigger.event_type is EventType.EMBASSY_DRAWDOWN and " of " in sentence[hit.end : hit.end + 4]:
+        programme = _ORGANISATION_STAFF.match(sentence, hit.end)
+        if programme:
+            return f"an organisation's staff ('{programme.group(0).strip()}')"
     condition = _CONDITION_AFTER.match(sentence, hit.end)
     if condition:
         return f"hypothetical ('{condition.group(0).strip()}')"
     # "Reports that Spain had chartered a plane to evacuate Spaniards were denied", "..., but their ministry denied it"
-    denied = _DENIED_AFTER.match(sentence, hit.end) if "deni" in sentence[hit.end : hit.end + 80] else None
+    after = sentence[hit.end : hit.end + 80]
+    denied = (
+        _DENIED_AFTER.match(sentence, hit.end) if "deni" in after or "foundation" in after or "un" in after else None
+    )
     if denied:
         return f"denied ('{denied.group(0).strip()}')"
     return None
 
 
+_MILITARY = re.compile(r"\b(?:military|troops|soldiers|commanders|trainers|instructors)\b", re.IGNORECASE)
+_ORGANISATION_STAFF = re.compile(
+    r"\s+of\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:programmes?|programs?|projects?|agenc(?:y|ies)"
+    r"|compan(?:y|ies)|firms?|charit(?:y|ies)|NGOs?|banks?|schools?|hospitals?|businesses)\b",
+    re.IGNORECASE,
+)
 _ENDS_LEAVING = re.compile(r"(?:leave|leaving|depart\w*|exit|evacuate|get\s+out)\W*$", re.IGNORECASE)
 _DENIED_AFTER = re.compile(
-    r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies))\b",
+    r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies)"
+    # "Reports that we intend to close the High Commission are without foundation"
+    r"|(?:are|is|were|was)\s+(?:without\s+foundation|unfounded|untrue))\b",
     re.IGNORECASE,
 )
 
@@ -276,7 +300,7 @@ _CONDITION_AFTER = re.compile(
     # "... to leave unless they had pressing reasons to stay" says who should leave
     r"|unless(?!\s+(?:they|you|there)\s+(?:have|had|has|is|was)\s+(?:a\s+|an\s+)?(?:pressing|compelling|urgent|essential"
     r"|good|strong))|should\s+(?:it|the\s+(?:situation|violence|fighting|security\s+situation)|things)\s+\w+|in\s+case"
-    r"|in\s+the\s+event"
+    r"|in\s+the\s+event|only\s+(?:when|once|after)"  # "will reopen the embassy only when it is satisfied"
     # 'an evacuation of the 1,500 Belgians "can no longer be excluded"'
     r"|[\"”’']?\s*(?:can|could)\s*(?:not|no\s+longer)\s+be\s+(?:excluded|ruled\s+out))\b",
     re.IGNORECASE,

@@ -1,0 +1,74 @@
+"""Corrections that take back what the article said earlier (pure).
+
+"Correction: An earlier version of this article said that Japan's embassy had closed and reopened on Monday. The
+embassy remained open throughout." The sentence the correction retracts still reads as an event where it stands, so
+the whole document has to be read first: a retraction names the government and the kinds of act it takes back.
+A correction that only moves a day ("... said the embassy closed on Monday; it closed on Tuesday") takes nothing
+back, so a retraction needs a denial in the correction itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tracker.countries import Gazetteer, MatchKind
+from tracker.qualify import CORRECTED_REPORT
+from tracker.records import EventType, Mention
+from tracker.text import Sentence
+from tracker.triggers import find_triggers
+
+
+@dataclass(frozen=True)
+class Retraction:
+    issuers: frozenset[str]
+    event_types: frozenset[EventType]
+    start: int  # where the correction starts: what it says itself is read by the usual rules
+    end: int
+
+
+# What the correction says instead: the embassy "remained open", the advice "was never issued".
+_DENIAL = re.compile(
+    r"\b(?:remains?|remained|stayed|stays|kept)\s+(?:\w+\s+)?open\b"
+    r"|\b(?:did|does|do|had|has|have|was|were|is|are)\s+not\b|\b(?:didn't|hasn't|hadn't|wasn't|weren't|isn't)"
+    r"|\bnever\b|\bno\s+such\b",
+    re.IGNORECASE,
+)
+
+
+def retractions(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Retraction]:
+    found = []
+    for index, sentence in enumerate(sentences):
+        disowned = (
+            CORRECTED_REPORT.search(sentence.text)
+            if "earlier" in sentence.text or "reported" in sentence.text
+            else None
+        )
+        if disowned is None:
+            continue
+        said = sentence.text[disowned.end() :]
+        # (the denial may be the correction's next sentence: "The embassy remained open throughout.")
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        tail = said + " " + following.text if following is not None else said
+        if not _DENIAL.search(tail):
+            continue
+        types = frozenset(hit.trigger.event_type for hit in find_triggers(said))
+        issuers = frozenset(
+            m.code for m in gaz.find(said) if m.kind in (MatchKind.NAME, MatchKind.DEMONYM) and m.code != default_target
+        )
+        if types and issuers:
+            end = following.end if following is not None else sentence.end
+            found.append(Retraction(issuers, types, sentence.start, end))
+    return found
+
+
+def withdraw_retracted(mentions: list[Mention], taken_back: list[Retraction]) -> list[Mention]:
+    """The mentions outside a correction that it takes back."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            m.issuer in r.issuers and m.event_type in r.event_types and not r.start <= m.start < r.end
+            for r in taken_back
+        )
+    ]
