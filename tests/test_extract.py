@@ -1321,6 +1321,32 @@ def test_a_briefing_speaks_for_the_government_of_its_letterhead() -> None:
         ),
         # cities of the crises are places of their country
         ("Turkey bused 60 Turkish workers out of Grozny on Monday.", [("TR", "RU", "leave_advisory")]),
+        # a place reached is no subject
+        (
+            "The Foreign Ministry in Rome said an Italian air force C-130 had reached Kinshasa to bring home about "
+            "60 Italians brought out of Kolwezi by the Belgians.",
+            [("IT", "CD", "leave_advisory")],
+        ),
+        # a collective demonym names the people, and a quote may open the advice
+        (
+            'Travel to Guinea was "formally discouraged", and the French present there were "recommended to leave '
+            'the country".',
+            [("FR", "UA", "leave_advisory")],  # ("the country" is the article's)
+        ),
+        ("The British embassy staff were told to leave.", [("GB", "UA", "embassy_drawdown")]),
+        # "them" are the people the government spoke to, not any people named before
+        (
+            "The embassy called the remaining private Americans in the city, journalists and missionaries among "
+            "them, and told them plainly to leave on the next flights out.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        ("India cancelled most visas held by Pakistani citizens and ordered them to leave within days.", []),
+        # coordinated staff sent away, and diplomats brought home
+        (
+            "The French embassy sends the families of its diplomats and all non-essential staff to Mayotte.",
+            [("FR", "UA", "embassy_drawdown")],
+        ),
+        ("Rwanda had already brought its remaining diplomats home.", [("RW", "UA", "embassy_drawdown")]),
     ],
 )
 def test_round_17_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -1353,3 +1379,13 @@ def test_a_headline_place_may_carry_one_word_of_description() -> None:
         source="t",
     )
     assert {m.target for m in extract(document, PUBLISHED, "UA")} == {"DO"}
+
+
+def test_quoted_lines_of_a_forum_post_read_as_text() -> None:
+    text = (
+        "Posted by kw on 11 January 1999\n\n"
+        "> The Department of State warns U.S. citizens against all travel to Sierra\n"
+        "> Leone. U.S. citizens who remain in Sierra Leone are urged to\n"
+        "> depart.\n"
+    )
+    assert run(text, target="SL") == [("US", "SL", "leave_advisory")]

@@ -39,6 +39,7 @@ from tracker.issuers import (
     has_people,
     institution_owner,
     pronoun_subject,
+    spoken_to_before,
     subject_issuers,
     trailing_issuers,
     trailing_speaker,
@@ -76,7 +77,15 @@ def _issuers_for(
     # ...nor the one before: "to collect about 100 Mexicans, and Germany closed its embassy".
     group_start = max(0, hit.start - _GROUP_HEAD)
     group_start = max([group_start, *(m.end() for m in NEXT_CLAUSE.finditer(text, group_start, hit.start))])
+    if hit.trigger.name == "advise-them-to-leave":
+        group_start = 0  # ("them" are the people the sentence named before)
     groups = group_issuers(text, matches, group_start, next_clause.start() if next_clause else tail)
+    # "Britons were among those flown out by the Belgians": people before the trigger that someone else carried, and
+    # the carrier helping them; neither government acted for its own people. (Not "to bring home 60 Italians
+    # brought out of Kolwezi by the Belgians": the people the trigger itself names.)
+    carriers = {m.code for m in groups if " by " in text and _BY_BEFORE.search(text, max(0, m.start - 8), m.start)}
+    if carriers and any(m.code not in carriers and m.end <= hit.start for m in groups):
+        return [], "people someone else carried", 0.0
     subjects = subject_issuers(text, matches, hit.start)
     if (
         not subjects
@@ -278,6 +287,7 @@ _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS_GOVERNMENT = re.compile(r"(?:its|their)\s+(?:foreign\s+)?(?:ministry|government|minister|office)", re.IGNORECASE)
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
 _ROW_MARKS = ("-", "—", "–", ":", "|")
@@ -333,6 +343,8 @@ def _sentence_mentions(
             and event_type is EventType.LEAVE_ADVISORY
             and not has_people(text, matches, hit.start, hit.end)
         ):
+            continue
+        if hit.trigger.name == "advise-them-to-leave" and not spoken_to_before(text, hit.start):
             continue
         reason = rejection(text, hit)
         if reason:

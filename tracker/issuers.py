@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from tracker.countries import CountryMatch, MatchKind
 from tracker.vocabulary import (
+    ADVISE,
     AS_IS_AFTER,
     CITIZENS,
     CLAUSE_BREAK,
@@ -92,7 +93,6 @@ _APPOSITION = re.compile(
     r"(?![^,;]*\b(?:said|says|has|have|had|is|are|was|were|will|would|which|who|told|urged|ordered)\b)[^,;]{1,60},",
     re.IGNORECASE,
 )
-_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(
     r"\b(?:after|before|than|unlike|like|(?<!along )with|alongside)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -321,14 +321,11 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
         if _COMPARED_BEFORE.search(before):
             continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
-        is_group_plural = match.kind is MatchKind.DEMONYM and match.surface.endswith("s") and not after[:1].isalpha()
+        is_group_plural = match.kind is MatchKind.DEMONYM and (
+            (match.surface.endswith("s") and not after[:1].isalpha()) or _is_collective(sentence, match)
+        )
         if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
             found.append(match)
-    # "Britons were among those flown out by the Belgians": people someone else carried, and the carrier helping
-    # them; neither government acted for its own people.
-    agents = [m for m in found if _BY_BEFORE.search(sentence, max(0, m.start - 8), m.start)]
-    if agents and any(m.code not in {a.code for a in agents} for m in found):
-        return []
     # "The Dutch and Australian embassies": a demonym listed before a group demonym shares its noun.
     for match in reversed(matches):
         if (
@@ -359,11 +356,34 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     return any(
         m.kind is MatchKind.DEMONYM
         and start <= m.start < end
-        and (m.surface.endswith(("s", "ese", "ss")) or _ANY_BEFORE.search(sentence, max(0, m.start - 7), m.start))
+        and (
+            m.surface.endswith(("s", "ese", "ss"))
+            or _ANY_BEFORE.search(sentence, max(0, m.start - 7), m.start)
+            or _is_collective(sentence, m)
+        )
         for m in matches
     )
 
 
+def spoken_to_before(sentence: str, position: int) -> bool:
+    """Whether the people "them" stands for are whom the government spoke to: "called the remaining Americans in the
+    city and told them to leave" (not "cancelled visas held by Pakistani citizens and ordered them to leave")."""
+    return _SPOKEN_TO.search(sentence, 0, position) is not None
+
+
+def _is_collective(sentence: str, match: CountryMatch) -> bool:
+    """'the French present there', 'the British in Lebanon': a demonym in -ch or -sh naming the people."""
+    return sentence[max(0, match.start - 4) : match.start].lower() == "the " and bool(
+        _COLLECTIVE_AFTER.match(sentence, match.end)
+    )
+
+
+_SPOKEN_TO = re.compile(
+    rf"\b(?:{ADVISE}|contact\w*|gather\w*|phon\w*|rang|summon\w*|wrote\s+to)\W+(?:[\w’'-]+\s+){{0,5}}?"
+    rf"(?:{CITIZENS}|(?-i:[A-Z][a-z]+(?:s|ese)))\b",
+    re.IGNORECASE,
+)
+_COLLECTIVE_AFTER = re.compile(r"\s+(?:present|living|remaining|still|resident|who|in|there)\b")
 _GOVERNMENT_TRANSPORT = re.compile(r"\b(?:government|state|military|air\s+force)[- ]chartered\b", re.IGNORECASE)
 _ANY_BEFORE = re.compile(r"\b(?:any|every)\s+$", re.IGNORECASE)
 

@@ -58,6 +58,9 @@ _OFFICIAL_HANDLE = re.compile(
 _COMMENT_LINE = re.compile(r"^\s*[A-Z][^\W\d_]+(?:[’'-][^\W\d_]+)?\s+[A-Z]\.:\s+\S")
 
 
+_QUOTE_MARKS = re.compile(r"^(?:>[ \t]?)+")
+
+
 def clean_text(text: str) -> str:
     """Drop furniture lines and everything from a comments/recirculation heading on; keep quotes."""
     kept: list[str] = []
@@ -82,6 +85,10 @@ def clean_text(text: str) -> str:
         # A short line with a credit is a caption; a long one is prose that happens to cite an agency.
         if len(line.split()) <= 16 and any(k in lower for k in _CREDIT_WORDS) and _PHOTO_CREDIT.search(line):
             continue
+        # A forum post or an e-mail quoting another ("> The Department of State warns ..."): the quoted text reads
+        # as text, and its hard-wrapped lines are joined as any others.
+        if line.startswith(">"):
+            line = _QUOTE_MARKS.sub("", line)
         # Every tweet tail has one of these: most lines skip the substitution.
         kept.append(_TWEET_TAIL.sub("", line) if "twitter" in lower or "t.co/" in lower or "(@" in line else line)
     return "\n".join(_unwrap(kept)).strip()

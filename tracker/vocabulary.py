@@ -34,7 +34,10 @@ ADVISE = (
 _PEOPLE = (
     r"(?-i:(?!(?:Barbados|Bahamas|Honduras|Philippines|Netherlands|Comoros|Seychelles|Maldives|Emirates|States|Islands"
     r"|Cyprus|Laos|Mauritius|Tunis|Paris|Athens|Brussels|Lagos|Caracas|Damascus|Texas|Addis|Aires|Angeles|Dallas"
-    r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai)"
+    r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai"
+    # the people a collective demonym names: "the French present there", "the British in Lebanon"
+    r"|(?<=[Tt]he\s)(?:French|British|Dutch|Irish|Spanish|Danish|Swedish|Polish|Finnish|Turkish|English|Welsh)"
+    r"(?=\s+(?:present|living|remaining|still|resident|who|in|there)\b))"
 )
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
@@ -145,13 +148,21 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "... to leave", "... to take up the French offer and leave"
         rf"(?:(?:\w+\s+)?|[^.;:!?]{{0,40}}?\band\s+){_LEAVE}\b",
     ),
+    # "called the remaining private Americans in the city ... and told them plainly to leave" (the extractor checks
+    # that the sentence names the people before)
+    _t(
+        "advise-them-to-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:told|tell|tells|urged|urges?|advised|advises?|asked|ordered|instructed|warned)\s+them\s+"
+        rf"(?:\w+\s+){{0,2}}?to\s+{_LEAVE}\b",
+    ),
     # "all Americans should leave", "Britons were urged to leave"
     _t(
         "citizens-should-leave",
         EventType.LEAVE_ADVISORY,
         # ('Irish citizens in Tunisia who do not have an essential reason to be there "should leave"')
         rf"\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,70}}?[\"“‘']?\b(?:should|must|need\s+to|have\s+to|are\s+to"
-        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?{ADVISE}\s+(?:[\w’'-]+\s+){{0,6}}?to"
+        rf"|(?:are|were|have\s+been|had\s+been|being)\s+(?:\w+\s+)?[\"“‘']?{ADVISE}\s+(?:[\w’'-]+\s+){{0,6}}?to"
         rf"|(?:told|urged|advised|asked|ordered|instructed)\s+to)\s+(?:\w+\s+)?(?:{_LEAVE}\b|go\b(?=\s*[.,;]|\s+home))",
         verb_at_end=True,
     ),
@@ -410,13 +421,18 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?(?:non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)"
         # "had sent the families of its staff to Beijing"
         r"|(?:families|dependants|dependents|family\s+members)(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats))?)"
+        # "the families of its diplomats and all non-essential staff to Mayotte"
+        r"(?:\s+and\s+(?:all\s+|its\s+|the\s+)?(?:non-?(?:essential|emergency)\s+)?(?:staff|personnel|diplomats|employees))?"
         r"\s+(?:to|out|home|abroad|away)\b",
     ),
     # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
     _t(
         "bring-staff-home",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:bring\w*|brought)\s+home\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?!employees){STAFF_PEOPLE}\b",
+        rf"\b(?:bring\w*|brought)\s+home\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?!employees){STAFF_PEOPLE}\b"
+        # "had already brought its remaining diplomats home from Kinshasa"
+        rf"|\b(?:bring\w*|brought)\s+(?:its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|diplomatic\s+staff|embassy\s+staff)"
+        rf"\s+home\b",
     ),
     # "pulled diplomats out of the capital"
     # "flew Ambassador Laurence Wohlers and his diplomatic staff out of the country"
@@ -722,6 +738,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdraw-staff": _WITHDRAW_WORDS,
     "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated", "ordered out", "sent home", "flown"),
     "you-should-leave": ("you",),
+    "advise-them-to-leave": (" them ",),
     "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
     "advise-that-citizens-leave": (" that ",),
     "advise-to-people": (" to the ", " to all ", " to its ", " to their "),
@@ -1045,7 +1062,7 @@ GOVERNMENT_AFTER = re.compile(
 PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
     r"|within|around|for|of|about|by|than|recogni[sz]\w*|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled"
-    r"|visit\w*|invade\w*"
+    r"|visit\w*|invade\w*|reach(?:ed|es|ing)?"
     r"|invading|enter\w*|including)\s+(?:the\s+)?$",
     _I,
 )
