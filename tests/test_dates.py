@@ -141,3 +141,15 @@ def test_a_retrospective_tells_of_the_year_of_its_last_full_date() -> None:
 
 def test_a_forum_posts_stamp_with_dashes_dates_the_post() -> None:
     assert post_day("#4 | lina_m (Manchester) | 02-01-2009, 16:40", date(2009, 1, 7)) == date(2009, 1, 2)
+
+
+def test_slashed_dates_with_a_year_are_read_where_one_order_fits() -> None:
+    anchor = date(1995, 10, 10)
+    # certain: no month 25
+    (cue,) = find_date_cues("25/09/1995 - the airport reopens", anchor)
+    assert cue.value == date(1995, 9, 25)
+    # either order is a date, and only day/month lands near publication
+    (cue,) = find_date_cues("2/10/95 - China flies out its citizens", anchor)
+    assert cue.value == date(1995, 10, 2)
+    # both orders far from publication: not read
+    assert find_date_cues("3/4/1990 was the day", anchor) == ()

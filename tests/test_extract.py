@@ -1389,3 +1389,18 @@ def test_quoted_lines_of_a_forum_post_read_as_text() -> None:
         "> depart.\n"
     )
     assert run(text, target="SL") == [("US", "SL", "leave_advisory")]
+
+
+def test_dates_of_plans_and_of_acts_dated_after() -> None:
+    planned = one(
+        "Bonn said today that it would charter two ships to bring home West German tourists from Famagusta tomorrow."
+    )
+    assert (planned.status.value, planned.date) == ("planned", PUBLISHED + timedelta(days=1))
+    comma = one(
+        "Belgium's foreign ministry said this morning that the embassy, whose windows were smashed, would close."
+    )
+    assert comma.status.value == "planned"
+    text = 'Told the 200 Britons still in Ukraine to leave "by the first means". The advice was issued on Monday.'
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    (mention,) = extract(document, PUBLISHED, "UA")
+    assert (mention.date, mention.date_precision.value) == (date(2022, 2, 7), "day")

@@ -62,7 +62,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    # "18.03.2003": with dots and a year the order is day, month (European); slashes with a year stay unread.
+    # "18.03.2003": with dots and a year the order is day, month (European).
     ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
@@ -76,6 +76,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # "2/10/95", "10/02/1995": with a year, read where the order is certain or only one order lands near the
+    # publication date.
+    ("slashed", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)?\d{2})(?![\d/])")),
     # "25/01", "(26/3)": day/month without a year, read only where the order is certain (the day is over 12).
     ("numeric", re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])")),
     ("weekday", re.compile(rf"\b(?:(?P<rel>this|last|next|on|late|early)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
@@ -139,6 +142,7 @@ _CUE_NEEDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "iso": (True, ("-",)),
     "dotted": (True, (".",)),
     "numeric": (True, ("/",)),
+    "slashed": (True, ("/",)),
     "cell-numeric": (True, ("|",)),
     "month-day": (True, _MONTH_WORDS),
     "day-month": (True, _MONTH_WORDS),
@@ -233,18 +237,39 @@ def _numeric_day(anchor: date, first: int, second: int, future: bool, certain_on
     return near.pop() if len(near) == 1 else None
 
 
+def _full_year(year: int, anchor: date) -> int:
+    """'11.01.91': a two-digit year is in the century nearer the publication date."""
+    return min((1900 + year, 2000 + year), key=lambda full: abs(full - anchor.year)) if year < 100 else year
+
+
+def _slashed_day(anchor: date, year: int, first: int, second: int, future: bool) -> date | None:
+    readings = []
+    for month, day in ((second, first), (first, second)):  # day/month first: most of the world writes it so
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 1:
+        return readings[0]
+    near = [r for r in readings if abs(r - anchor) <= _NEAR and (future or r <= anchor)]
+    return near[0] if len(near) == 1 else None
+
+
 def _resolve(
     kind: str, m: re.Match[str], anchor: date, future: bool, narrative: date | None = None
 ) -> tuple[date, DatePrecision] | None:
     day_precision = DatePrecision.DAY
     if kind in ("iso", "dotted"):
-        year = int(m["year"])
-        if year < 100:  # "11.01.91": the century nearer the publication date
-            year = min((1900 + year, 2000 + year), key=lambda full: abs(full - anchor.year))
+        year = _full_year(int(m["year"]), anchor)
         try:
             return date(year, int(m["month"]), int(m["day"])), day_precision
         except ValueError:
             return None
+    if kind == "slashed":
+        year = _full_year(int(m["year"]), anchor)
+        value = _slashed_day(anchor, year, int(m["day"]), int(m["month"]), future)
+        return (value, day_precision) if value else None
     if kind == "cell-numeric":
         value = _numeric_day(anchor, int(m["day"]), int(m["month"]), future)
         return (value, day_precision) if value else None
@@ -320,7 +345,7 @@ def find_date_cues(
 
 
 _RELATIVE_DAYS = frozenset({"today", "yesterday", "tomorrow", "weekday"})
-_EXPLICIT = frozenset({"iso", "dotted", "month-day", "day-month", "numeric"})
+_EXPLICIT = frozenset({"iso", "dotted", "slashed", "month-day", "day-month", "numeric"})
 _APPOSITION = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
 
 

@@ -19,7 +19,7 @@ from functools import partial
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
 from tracker.corrections import retractions, withdraw_retracted
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
-from tracker.dates import heading_day, narrative_day, post_day
+from tracker.dates import find_date_cues, heading_day, narrative_day, post_day
 from tracker.document import (
     country_heading,
     handle_country,
@@ -443,6 +443,31 @@ def _retarget(
     return result
 
 
+# The sentence after an act that says when it was done: "The State Department advice was issued on Saturday."
+_DATES_THE_ACT = re.compile(
+    r"^\W*(?:the|that|this|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:advice|order|decision|announcement|statement"
+    r"|instruction|warning|call|recommendation|move|appeal)\s+(?:was|had\s+been|came)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_given_after(sentence: str, anchor: date) -> date | None:
+    if (said := _DATES_THE_ACT.match(sentence)) is None:
+        return None
+    cues = [c for c in find_date_cues(sentence, anchor) if c.precision is DatePrecision.DAY and c.start >= said.end()]
+    return cues[0].value if len(cues) == 1 else None
+
+
+def _redated(mention: Mention, day: date, sentence: str) -> Mention:
+    cue = f"date: {day.isoformat()} day (the next sentence: '{sentence[:60]}')"
+    return replace(
+        mention,
+        date=day,
+        date_precision=DatePrecision.DAY,
+        explain=(*mention.explain[:5], cue, *mention.explain[6:]),
+    )
+
+
 # A section heading: "=== 1. CHAD: N'DJAMENA THREE WEEKS ON ===", "## Serbia", or a line in capitals.
 def extract(
     document: Document,
@@ -474,6 +499,7 @@ def extract(
     # The last bare country heading: where its block ends and its code. A heading leads its block: the lines under it,
     # up to the next blank line after the first.
     header: tuple[int, str] | None = None
+    undated: list[int] = []  # the last trigger sentence's mentions without a day of their own
     for sentence in sentences:
         row = sentence.text
         if (tally := tallies.get(sentence.start)) is not None:
@@ -507,6 +533,11 @@ def extract(
                 context = replace(context, anchor=day)
         hits = find_triggers(sentence.text)
         if not hits:
+            # "Told the 200 Americans still in the country to leave. The advice was issued on Saturday."
+            if undated and (day := _day_given_after(sentence.text, anchor)) is not None:
+                for index in undated:
+                    mentions[index] = _redated(mentions[index], day, sentence.text)
+            undated = []
             previous = sentence.text
             unread.append(sentence.text)
             continue
@@ -547,6 +578,7 @@ def extract(
                 header[1] if header is not None and sentence.start < header[0] else None,
             )
         )
+        undated = []
         for mention in found:
             if tally is not None:
                 mention = replace(mention, evidence=row)
@@ -557,6 +589,8 @@ def extract(
             key = (mention.issuer, mention.target, mention.event_type.value, mention.start)
             if key not in seen:
                 seen.add(key)
+                if "no cue" in mention.explain[5] or "no date cue" in mention.explain[5]:
+                    undated.append(len(mentions))
                 mentions.append(mention)
         # The actor stays the topic until a sentence names another one (a pronoun may point across a paragraph
         # break: news paragraphs are often one sentence long); the day is only the previous sentence's.

@@ -144,7 +144,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "advise-citizens-to-leave",
         EventType.LEAVE_ADVISORY,
-        rf"\b{ADVISE}\b\W+(?:[\w.,’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]|\.(?=\s+[a-z])){{0,90}}?\bto\s+"
+        rf"\b{ADVISE}\b\W+(?:[\w.,’'-]+\s+){{0,5}}?(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]|\.(?=\s+[a-z])){{0,110}}?\bto\s+"
         # "... to leave", "... to take up the French offer and leave"
         rf"(?:(?:\w+\s+)?|[^.;:!?]{{0,40}}?\band\s+){_LEAVE}\b",
     ),
@@ -1027,7 +1027,7 @@ PLANNED = re.compile(
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
     # headline and table style: "Embassy to close on Monday"
     r"|(?:embass(?:y|ies)|consulates?|missions?)\s+to(?=\s+(?:temporarily\s+)?(?:close|shut|reopen|move|relocate)\b)"
-    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,12}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+,?\s+){1,14}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
     _I,
 )
 REPORTED = re.compile(

@@ -47,6 +47,12 @@ def date_for(
         )
         if acted and len(acted) < len(cues) and any(c.precision is DatePrecision.DAY for c in acted):
             cues = acted
+    # "Bonn said today that it would charter two ships to bring home West German tourists tomorrow": a plan is dated
+    # to the day it is for, not the day it was told.
+    if status is Status.PLANNED and len(cues) > 1:
+        planned = tuple(c for c in cues if not _SAID_BEFORE.search(sentence, max(0, c.start - 30), c.start))
+        if len(planned) < len(cues) and any(c.precision is DatePrecision.DAY and c.value > anchor for c in planned):
+            cues = planned
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind in RELATIVE_TO_PREVIOUS for c in cues):
