@@ -153,3 +153,11 @@ def test_slashed_dates_with_a_year_are_read_where_one_order_fits() -> None:
     assert cue.value == date(1995, 10, 2)
     # both orders far from publication: not read
     assert find_date_cues("3/4/1990 was the day", anchor) == ()
+
+
+def test_a_live_blog_entry_stamped_with_time_and_day_dates_the_entry() -> None:
+    anchor = date(2024, 4, 14)
+    assert post_day("23:40 Sat 13 April", anchor) == date(2024, 4, 13)
+    assert post_day("18:20 Fri 12 April [corrected - see 10:05 Sunday]", anchor) == date(2024, 4, 12)
+    assert post_day("16:15", anchor) is None  # a time alone names no day
+    assert post_day("10:30 The ministry said on Friday 12 April that it would close", anchor) is None

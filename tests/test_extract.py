@@ -1404,3 +1404,29 @@ def test_dates_of_plans_and_of_acts_dated_after() -> None:
     document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
     (mention,) = extract(document, PUBLISHED, "UA")
     assert (mention.date, mention.date_precision.value) == (date(2022, 2, 7), "day")
+
+
+def test_a_live_blogs_time_stamps_stay_on_the_day_stamped_last() -> None:
+    text = (
+        "17:40 Sun 13 February\n"
+        "Japan has advised its citizens to leave Ukraine.\n\n"
+        "16:15\n"
+        "Slovakia's foreign ministry has advised Slovak citizens to leave Ukraine.\n\n"
+        "23:40 Fri 11 February\n"
+        "Poland has called on Poles in Ukraine to leave the country immediately.\n\n"
+        "21:10\n"
+        "Germany has called on Germans in Ukraine to leave the country.\n"
+    )
+    sunday = date(2022, 2, 13)
+    document = Document(url="u", title="", text=text, published=sunday, source="test")
+    days = {m.issuer: m.date for m in extract(document, sunday, "UA")}
+    assert days == {"JP": sunday, "SK": sunday, "PL": date(2022, 2, 11), "DE": date(2022, 2, 11)}
+
+
+def test_days_of_states_and_deadlines() -> None:
+    # a state ahead: "would remain closed on Monday" is next Monday's
+    closed = one("The Dutch minister said the Netherlands' embassy would remain closed on Monday as a precaution.")
+    assert (closed.date, closed.date_precision.value) == (date(2022, 2, 14), "day")
+    # a deadline is not the day of the act
+    cut = one("On 9 February New Delhi withdrew its diplomats from its embassy in Kyiv and ordered it cut by 1 March.")
+    assert cut.date == date(2022, 2, 9)

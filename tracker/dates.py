@@ -450,7 +450,11 @@ _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 # A post's stamp in a forum or comment thread: "Posted: Thu Jan 03, 2008 4:15 pm", "#7  priya_r  - Wed 07 Aug 2024",
 # "@PolandMFA · 1 Oct 2024 · 20:03".
 _POST_STAMP = re.compile(
-    r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*)(?P<rest>.{4,60})$", re.IGNORECASE
+    r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*"
+    # a live blog's entry stamped with its time and day: "17:40 Sun 14 April"
+    r"|\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT))?\s*[,·•|—–-]?\s+(?=[A-Za-z]{3}\w*\.?,?\s+\d))"
+    r"(?P<rest>.{4,60})$",
+    re.IGNORECASE,
 )
 _SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)([/.-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d{2})\b")
 

@@ -443,6 +443,7 @@ def _retarget(
     return result
 
 
+_BARE_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|local(?:\s+time)?))?\s*$")
 # The sentence after an act that says when it was done: "The State Department advice was issued on Saturday."
 _DATES_THE_ACT = re.compile(
     r"^\W*(?:the|that|this|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:advice|order|decision|announcement|statement"
@@ -517,6 +518,9 @@ def extract(
             # of the thread: a summary after it is the page's again)
             anchor = posted
             context = replace(context, anchor=posted, heading=posted)
+            thread_end = _block_end(text, sentence.end)
+        elif thread_end is not None and _BARE_TIME.match(sentence.text):
+            # a live blog's next entry stamped with a time only ("16:15") is still on the day stamped last
             thread_end = _block_end(text, sentence.end)
         elif thread_end is not None and sentence.start > thread_end:
             anchor = page_anchor

@@ -27,6 +27,11 @@ def date_for(
     issuers: tuple[str, ...] = (),
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED, narrative=context.narrative)
+    # "would remain closed on Monday" is a state, not a plan, but the weekday after it is still ahead
+    remains = status is not Status.PLANNED and _WILL_REMAIN.search(sentence, hit.start, hit.end + 12) is not None
+    if remains:
+        ahead = {c.start: c for c in find_date_cues(sentence, anchor, future=True, narrative=context.narrative)}
+        cues = tuple(ahead.get(c.start, c) if c.start >= hit.start else c for c in cues)
     if status is Status.PLANNED:
         # "said on Thursday that it would begin evacuating next week": the day of the saying is past.
         past = {c.start: c for c in find_date_cues(sentence, anchor, narrative=context.narrative)}
@@ -53,6 +58,12 @@ def date_for(
         planned = tuple(c for c in cues if not _SAID_BEFORE.search(sentence, max(0, c.start - 30), c.start))
         if len(planned) < len(cues) and any(c.precision is DatePrecision.DAY and c.value > anchor for c in planned):
             cues = planned
+    # "ordered the missions cut to 30 by 1 May", "closed until 3 March": a deadline or an end is not the day of the
+    # act when the sentence gives another.
+    if len(cues) > 1:
+        acted = tuple(c for c in cues if not _DEADLINE_BEFORE.search(sentence, max(0, c.start - 8), c.start))
+        if acted and len(acted) < len(cues):
+            cues = acted
     # The previous sentence's day is looked up once, and only when a cue or a carried issuer asks for it.
     same_day = None
     if any(c.kind in RELATIVE_TO_PREVIOUS for c in cues):
@@ -98,7 +109,7 @@ def date_for(
         if context.heading is not None:
             return context.heading, DatePrecision.DAY, "no cue: the day of the timeline entry"
         return anchor, DatePrecision.ON_OR_BEFORE, "no date cue: on or before publication"
-    if status is not Status.PLANNED and cue.value > anchor:
+    if status is not Status.PLANNED and cue.value > anchor and not remains:
         # An act stated as done cannot postdate the article; the cue belongs to something else.
         return anchor, DatePrecision.ON_OR_BEFORE, f"cue '{cue.text}' after publication: ignored"
     apart = _DAYS_APART.search(sentence, 0, hit.start)
@@ -110,6 +121,8 @@ def date_for(
     return cue.value, cue.precision, f"cue '{cue.text}'"
 
 
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_WILL_REMAIN = re.compile(r"\b(?:will|would|shall)\s+(?:remain|stay)\b", re.IGNORECASE)
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
 _SAID_NEAR = re.compile(r"\b(?:said|says|announced|confirmed|told)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\s+$", re.IGNORECASE)
