@@ -1430,3 +1430,19 @@ def test_days_of_states_and_deadlines() -> None:
     # a deadline is not the day of the act
     cut = one("On 9 February New Delhi withdrew its diplomats from its embassy in Kyiv and ordered it cut by 1 March.")
     assert cut.date == date(2022, 2, 9)
+
+
+def test_a_statement_in_the_first_person_under_a_letterhead_in_capitals() -> None:
+    text = (
+        "FOREIGN AND COMMONWEALTH OFFICE, LONDON\n"
+        "PRESS RELEASE No. 212\n\n"
+        "There are in Uganda several thousand British subjects. I am today advising those among them whose "
+        "presence in Uganda is not essential to leave the country. I have also today instructed that the wives "
+        "and children of members of the High Commission staff in Kampala should return to Britain, and the High "
+        "Commission will be reduced to the staff needed for essential work.\n"
+    )
+    document = Document(
+        url="u", title="Uganda: Statement by the Secretary of State", text=text, published=PUBLISHED, source="t"
+    )
+    found = {(m.issuer, m.target, m.event_type.value) for m in extract(document, PUBLISHED, "UG")}
+    assert found == {("GB", "UG", "leave_advisory"), ("GB", "UG", "embassy_drawdown")}

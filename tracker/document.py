@@ -94,7 +94,8 @@ def speaking_government(title: str, text: str, gaz: Gazetteer, target: str) -> s
     if not (_STATEMENT_TITLE.search(title) or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2):
         return None
     body = text[len(title) :] if title and text.startswith(title) else text  # (a parsed page repeats its title)
-    head = f"{body[:300]}\n{title}"
+    # (a letterhead in capitals reads as names: "FOREIGN AND COMMONWEALTH OFFICE, LONDON")
+    head = _UPPER_WORD.sub(lambda m: m.group().title(), f"{body[:300]}\n{title}")
     return first_actor(head, gaz.find(head), exclude=target)
 
 

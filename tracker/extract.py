@@ -167,7 +167,9 @@ def _issuers_for(
         cue = ", ".join(m.surface for m in groups)
         return group_codes, f"people or staff concerned: {cue}", 0.05
     pronoun = pronoun_subject(text, hit.start, hit.end)
-    if pronoun and (voice or header) and _FIRST_PERSON.search(pronoun):
+    first_person = _FIRST_PERSON.search(pronoun) if pronoun else None
+    # (a statement's "I" and "the High Commission" too; in a thread, only an official account's "we")
+    if first_person and (voice or (header and first_person.group(0).lower() in ("we", "the embassy"))):
         # A briefing's or a statement's "we" and "the Embassy" are its speaker's, whoever the answer mentions; in an
         # official account's post, the account's.
         speaking = voice or header
@@ -286,7 +288,7 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|the\s+embassy)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|I|the\s+embassy|the\s+high\s+commission|the\s+government)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS_GOVERNMENT = re.compile(r"(?:its|their)\s+(?:foreign\s+)?(?:ministry|government|minister|office)", re.IGNORECASE)
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ CITIZENS = (
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
     r"|businesspeople|seafarers|doctors|medics|nurses|passengers|specialists|technicians|engineers|experts"
     # "advising those whose presence is not essential to leave"
-    r"|those(?=\s+(?:whose|who)\b))"
+    r"|those(?=\s+(?:among\s+them\s+)?(?:whose|who)\b))"
 )
 # Verbs and verb phrases of advice or order, in every inflection.
 ADVISE = (
@@ -54,7 +54,7 @@ STAFF_PEOPLE = (
     r"|(?<!their\s)family\s+members|(?<!their\s)families|dependents|dependants"
     # "the wives and children of the American legation staff"
     r"|(?:(?:wives|spouses)\s+and\s+children|relatives)"
-    r"(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
+    r"(?=\s+of\s+(?:members\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
@@ -1112,7 +1112,8 @@ AS_IS_AFTER = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:said|says|added|announced|confirmed)\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
-    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom)\b[^,;]*$"
+    r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom"
+    r"|I)\b[^,;]*$"
     # a sentence opening on the possessive: "Its ambassador and remaining staff moved to Djibouti"
     r"|^\W*its\b[^,;]*$",
     _I,
