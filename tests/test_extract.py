@@ -1446,3 +1446,21 @@ def test_a_statement_in_the_first_person_under_a_letterhead_in_capitals() -> Non
     )
     found = {(m.issuer, m.target, m.event_type.value) for m in extract(document, PUBLISHED, "UG")}
     assert found == {("GB", "UG", "leave_advisory"), ("GB", "UG", "embassy_drawdown")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The argentinian diplomats abandoned the Venezuelan territory this Thursday in a chartered flight.",
+            [("AR", "VE", "embassy_drawdown")],
+        ),
+        (
+            "The president announced the Monday the withdrawal of all the diplomatic personnel of Panama in Caracas.",
+            [("PA", "VE", "embassy_drawdown")],
+        ),
+        ("Regarding Uruguay, the diplomats also went out of the country.", [("UY", "UA", "embassy_drawdown")]),
+    ],
+)
+def test_machine_translated_staff_leaving(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

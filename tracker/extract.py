@@ -38,6 +38,7 @@ from tracker.issuers import (
     group_issuers,
     has_people,
     institution_owner,
+    is_group_word,
     pronoun_subject,
     spoken_to_before,
     subject_issuers,
@@ -445,6 +446,7 @@ def _retarget(
     return result
 
 
+_LOWER_DEMONYM_GROUP = re.compile(r"\b[a-z]+(?:an|ese|ish|ch|i)\s+(?:diplomats|citizens|nationals|staff|embassy)\b")
 _BARE_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|local(?:\s+time)?))?\s*$")
 # The sentence after an act that says when it was done: "The State Department advice was issued on Saturday."
 _DATES_THE_ACT = re.compile(
@@ -567,6 +569,14 @@ def extract(
         matches = gaz.find(sentence.text)
         if translated:
             matches = with_lowercase(matches, gaz.find_lowercase(sentence.text))
+        elif _LOWER_DEMONYM_GROUP.search(sentence.text):
+            # a translation's odd lower-case demonym before the people it names: "the argentinian diplomats"
+            lower = [
+                m
+                for m in gaz.find_lowercase(sentence.text)
+                if m.kind is MatchKind.DEMONYM and is_group_word(sentence.text, m.end)
+            ]
+            matches = with_lowercase(matches, lower)
         previous_actor = LazyActor(context, gaz, default_target)
         found = list(
             _sentence_mentions(

@@ -36,7 +36,7 @@ _CITIZEN_WORD = re.compile(rf"\b{CITIZENS}\b", re.IGNORECASE)
 _GROUP_AFTER = re.compile(rf"^(?:['’]s\s+)?(?:\w+\s+)?(?:{CITIZENS}|{STAFF}|staffers)\b", re.IGNORECASE)
 # ("their citizens of Ukraine" is machine-translated "from Ukraine": a possessive makes the country a place.)
 _EMBASSY_OF = re.compile(
-    r"\b(?:embassy|consulate|consulate[- ]general|legation|mission|government|ministry"
+    r"\b(?:embassy|consulate|consulate[- ]general|legation|mission|government|ministry|diplomats|personnel"
     r"|(?<!their\s)(?<!its\s)(?<!his\s)citizens"
     r"|(?<!their\s)(?<!its\s)(?<!his\s)nationals|people)\s+of\s+(?:the\s+)?"
     r"(?:(?:Kingdom|Republic|State|Federation)\s+of\s+(?:the\s+)?)?$",
@@ -365,6 +365,11 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     )
 
 
+def is_group_word(sentence: str, position: int) -> bool:
+    """Whether people or staff are named at `position`: "... diplomats", "... citizens", "... embassy"."""
+    return _GROUP_AFTER.match(sentence[position:].lstrip()) is not None
+
+
 def spoken_to_before(sentence: str, position: int) -> bool:
     """Whether the people "them" stands for are whom the government spoke to: "called the remaining Americans in the
     city and told them to leave" (not "cancelled visas held by Pakistani citizens and ordered them to leave")."""
@@ -512,6 +517,7 @@ def _clause_limit(sentence: str, trigger_end: int | None) -> int:
     return after.start() if after else len(sentence)
 
 
+_LAND_AFTER = re.compile(r"\s+(?:territory|soil)\b", re.IGNORECASE)
 _WHO_WISH_TO_LEAVE = re.compile(
     r"who\s+(?:wish|want|choose|chose|need|intend|plan)\w*\s+to\s+(?:leave|depart|get\s+out\s+of)\b", re.IGNORECASE
 )
@@ -530,7 +536,9 @@ def _find_target(
     else `default`. With the match when it came after the trigger (where a list of targets may go on)."""
     previous_destination: CountryMatch | None = None
     for match in matches:
-        if match.start < trigger_start or match.code in issuers or match.kind is MatchKind.DEMONYM:
+        # ("left the Venezuelan territory": a demonym naming the land is a place)
+        land = match.kind is MatchKind.DEMONYM and _LAND_AFTER.match(sentence, match.end) is not None
+        if match.start < trigger_start or match.code in issuers or (match.kind is MatchKind.DEMONYM and not land):
             continue
         if match.start >= limit:
             break

@@ -392,7 +392,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
-        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn)\b",
+        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn"
+        # machine translation: "the argentinian diplomats abandoned the Venezuelan territory", "went out of the country"
+        rf"|abandoned(?=\s+(?:the\s+)?(?:\w+\s+)?(?:country|territory|capital))|went\s+out\s+of)\b",
         verb_at_end=True,
     ),
     # "embassy cut to essential staff", "reduced its embassy to a skeleton team"
@@ -736,7 +738,18 @@ _TRANSPORT_WORDS = (
 )
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdraw-staff": _WITHDRAW_WORDS,
-    "staff-leave": (*_WITHDRAW_WORDS, "leav", "depart", "left", "relocated", "ordered out", "sent home", "flown"),
+    "staff-leave": (
+        *_WITHDRAW_WORDS,
+        "leav",
+        "depart",
+        "left",
+        "relocated",
+        "ordered out",
+        "sent home",
+        "flown",
+        "abandoned",
+        "went out",
+    ),
     "you-should-leave": ("you",),
     "advise-them-to-leave": (" them ",),
     "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
