@@ -53,7 +53,9 @@ from tracker.triggers import TriggerHit, find_triggers
 from tracker.vocabulary import RETURNED_HOME
 from tracker.when import date_for
 
-EXTRACTOR_VERSION = "0.2.0"
+# Recorded with every document and mention, so a store can tell what an older engine read; raised when the rules
+# change what is extracted (`tracker reprocess` re-reads stored documents with the current one).
+EXTRACTOR_VERSION = "0.3.0"
 
 _GROUP_TAIL = 40
 # ...or just before it, when the trigger starts at the people: "Irish citizens should leave".
