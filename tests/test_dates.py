@@ -161,3 +161,8 @@ def test_a_live_blog_entry_stamped_with_time_and_day_dates_the_entry() -> None:
     assert post_day("18:20 Fri 12 April [corrected - see 10:05 Sunday]", anchor) == date(2024, 4, 12)
     assert post_day("16:15", anchor) is None  # a time alone names no day
     assert post_day("10:30 The ministry said on Friday 12 April that it would close", anchor) is None
+
+
+def test_a_span_of_days_is_dated_to_its_first() -> None:
+    (cue,) = find_date_cues("on C-130 flights on 3 and 4 Jan, before the airport closed", date(1991, 1, 8))
+    assert cue.value == date(1991, 1, 3)

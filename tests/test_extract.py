@@ -1464,3 +1464,32 @@ def test_a_statement_in_the_first_person_under_a_letterhead_in_capitals() -> Non
 )
 def test_machine_translated_staff_leaving(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_a_cable_in_capitals_speaks_for_its_sender() -> None:
+    text = (
+        "FM AMEMBASSY NAIROBI\nTO SECSTATE WASHDC PRIORITY\n\n"
+        "3. AS REPORTED REF A, EMBASSY MOGADISHU ADVISED ALL AMCITS ON 30 DEC TO DEPART SOMALIA BY ANY AVAILABLE "
+        "MEANS. ON 2 JAN DEPT ORDERED THE DEPARTURE OF ALL NON-ESSENTIAL PERSONNEL AND REMAINING DEPENDENTS.\n\n"
+        "6. BRITISH HIGH COMMISSION OFFICER IN NAIROBI TELLS US THE UK EMBASSY IN MOGADISHU WILL CLOSE ON 10 JAN, "
+        "WITH ITS LAST THREE OFFICERS TRAVELING OUT OVERLAND TO KENYA.\n\n"
+        "11. COMMENT: WITH THE DEPARTURE OF THE BRITISH, ONLY THE ITALIANS, EGYPTIANS AND A HANDFUL OF OTHERS WILL "
+        "RETAIN ANY DIPLOMATIC PRESENCE IN MOGADISHU.\n"
+    )
+    published = date(1991, 1, 8)
+    document = Document(
+        url="u", title="Somalia: status of foreign missions", text=text, published=published, source="t"
+    )
+    found = {(m.issuer, m.target, m.event_type.value, m.date) for m in extract(document, published, "SO")}
+    assert found == {
+        ("US", "SO", "leave_advisory", date(1990, 12, 30)),
+        ("US", "SO", "embassy_drawdown", date(1991, 1, 2)),
+        ("GB", "SO", "embassy_closure", date(1991, 1, 10)),
+    }
+    # the evidence is the text as written
+    assert all(m.evidence.isupper() for m in extract(document, published, "SO"))
+
+
+def test_state_dept_is_the_united_states() -> None:
+    text = "State Dept ordered family members of embassy staff to leave yesterday."
+    assert run(text) == [("US", "UA", "embassy_drawdown")]

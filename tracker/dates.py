@@ -65,6 +65,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "18.03.2003": with dots and a year the order is day, month (European).
     ("dotted", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)?\d{2})\b")),
     ("month-day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b{_YEAR}", re.IGNORECASE)),
+    # "on 3 and 4 Jan", "5-6 March": a span of days is dated to its first
+    (
+        "day-month",
+        re.compile(
+            rf"\b{_DAY}\s*(?:and|&|-|–|to)\s*[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE
+        ),
+    ),
     ("day-month", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z]){_YEAR}", re.IGNORECASE)),
     # A table's date cell: "| 05/04", "| Sat 26/03": read like a timeline heading, the way that lands near the
     # publication date.

@@ -12,6 +12,27 @@ from tracker.countries import CountryMatch, Gazetteer, MatchKind
 from tracker.issuers import find_targets, first_actor
 
 
+def is_shouted(sentence: str) -> bool:
+    """A sentence in capitals, as cables and old bulletins are written (a short line in capitals is a heading)."""
+    return len(sentence) >= 60 and sentence[:60].isupper()
+
+
+def truecase(sentence: str, gaz: Gazetteer) -> str:
+    """A sentence in capitals in ordinary case, of the same length: lower case, its first letter and the names of
+    countries capitalised ("ITALIAN EMBASSY REMAINS OPEN" -> "Italian embassy remains open"), so the rules written
+    for ordinary text read it. Shorthand the gazetteer knows in capitals stays so ("HMG", "UK", "AMEMBASSY")."""
+    out = list(sentence.lower())
+    first = next((i for i, c in enumerate(out) if c.isalpha()), None)
+    if first is not None:
+        out[first] = out[first].upper()
+    for match in gaz.find(sentence):
+        surface = match.surface
+        if match.kind is MatchKind.DEMONYM and surface.isupper() and len(surface) >= 5:
+            surface = surface.title()  # "AMCITS" -> "Amcits": a plural the people patterns read
+        out[match.start : match.end] = surface
+    return "".join(out)
+
+
 def is_machine_translated(text: str, gaz: Gazetteer) -> bool:
     """Machine translation leaves sentences and names in lower case ("the france has decided. sunday the ...")."""
     return len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and len(gaz.find_lowercase(text)) >= 2
@@ -81,8 +102,9 @@ def country_heading(line: str, gaz: Gazetteer) -> str | None:
 
 # A briefing transcript ("Q: ... A: ...") or an official statement speaks in the first person throughout.
 _TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
+_CABLE_FROM = re.compile(r"^FM\s+[A-Z]{3,}", re.MULTILINE)
 _STATEMENT_TITLE = re.compile(
-    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript"
+    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript|cable"
     r"|press\s+conference)\b",
     re.IGNORECASE,
 )
@@ -91,12 +113,18 @@ _STATEMENT_TITLE = re.compile(
 def speaking_government(title: str, text: str, gaz: Gazetteer, target: str) -> str | None:
     """The government a first-person document speaks for: the first one its letterhead names ("Washington, DC",
     "Paris, Tuesday 4 October"), else its title's (a title may list the topics first: "Burkina Faso, Ukraine")."""
-    if not (_STATEMENT_TITLE.search(title) or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2):
+    if not (
+        _STATEMENT_TITLE.search(title)
+        or len(_TRANSCRIPT_TURN.findall(text, 0, 5000)) >= 2
+        or _CABLE_FROM.search(text, 0, 1500)  # a cable's sender line: "FM AMEMBASSY NAIROBI"
+    ):
         return None
     body = text[len(title) :] if title and text.startswith(title) else text  # (a parsed page repeats its title)
-    # (a letterhead in capitals reads as names: "FOREIGN AND COMMONWEALTH OFFICE, LONDON")
-    head = _UPPER_WORD.sub(lambda m: m.group().title(), f"{body[:300]}\n{title}")
-    return first_actor(head, gaz.find(head), exclude=target)
+    # (a letterhead in capitals reads as names, "FOREIGN AND COMMONWEALTH OFFICE, LONDON", and as the shorthand it
+    # may be: "FM AMEMBASSY NAIROBI")
+    head = f"{body[:300]}\n{title}"
+    titled = _UPPER_WORD.sub(lambda m: m.group().title(), head)
+    return first_actor(titled, with_lowercase(gaz.find(head), gaz.find(titled)), exclude=target)
 
 
 _DECORATED = re.compile(r"^\s*(?:={2,}|#{1,4}|\*\*)\s*(?P<body>.+?)\s*(?:={2,}|#{1,4}|\*\*)?\s*$")

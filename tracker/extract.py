@@ -24,9 +24,11 @@ from tracker.document import (
     country_heading,
     handle_country,
     is_machine_translated,
+    is_shouted,
     section_targets,
     speaking_government,
     title_target,
+    truecase,
     with_lowercase,
 )
 from tracker.issuers import (
@@ -291,7 +293,8 @@ _BY_AGENT = re.compile(
 _SPEAK_BEFORE = re.compile(
     r"\s+(?:said|say|says|announced|confirmed)\b(?:\s+\w+){0,3}?(?:\s+that)?\s+(?:they|it)\b", re.IGNORECASE
 )
-_FIRST_PERSON = re.compile(r"\b(?:we|I|the\s+embassy|the\s+high\s+commission|the\s+government)\b", re.IGNORECASE)
+# (and a cable's "Dept", the State Department it reports to)
+_FIRST_PERSON = re.compile(r"\b(?:we|I|the\s+embassy|the\s+high\s+commission|the\s+government|dept)\b", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _ITS_GOVERNMENT = re.compile(r"(?:its|their)\s+(?:foreign\s+)?(?:ministry|government|minister|office)", re.IGNORECASE)
 _A_MISSION = re.compile(r"\b(?:embassy|consulate|mission|high\s+commission)\b", re.IGNORECASE)
@@ -511,6 +514,8 @@ def extract(
         row = sentence.text
         if (tally := tallies.get(sentence.start)) is not None:
             sentence = replace(sentence, text=tally)  # (read as the sentence the row stands for)
+        elif is_shouted(row):
+            sentence = replace(sentence, text=truecase(row, gaz))
         narrative = narrative_day(sentence.text, anchor, narrative)
         if len(sentence.text) <= 48 and (heading := country_heading(sentence.text, gaz)) is not None:
             header = (_block_end(text, sentence.end), heading)
@@ -598,7 +603,7 @@ def extract(
         )
         undated = []
         for mention in found:
-            if tally is not None:
+            if tally is not None or sentence.text is not row:
                 mention = replace(mention, evidence=row)
             if section is not None and section != mention.issuer and "(default target)" in mention.explain[3]:
                 # A newsletter covering two crises: its section heading says which one the sentence is about.

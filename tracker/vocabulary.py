@@ -76,7 +76,7 @@ _RETURN_CLAUSE = r"(?:(?!,\s+and\b|\band\s+\w+ed\b|\bbut\b|\bwhile\b|\bsaid\b)[^
 # Filler that stays within one event: "its embassy ... on Monday, almost 21 months after it closed the mission"
 # is a reopening followed by an earlier closure, not an embassy that closed.
 _ONE_EVENT = (
-    r"(?:(?!\b(?:after|before|when|since|until)\b|\b(?:said|says)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?it\b)|,\s+and\b"
+    r"(?:(?!\b(?:after|before|when|since|until)\b|\b(?:said|says|tells|told)\b(?!\s+(?:on\s+\w+\s+)?(?:that\s+)?it\b)|,\s+and\b"
     r"|\bas\s+(?:the\s|a\s|an\s|(?-i:[A-Z])))[^.;:!?])"
 )
 # ("to review evacuation plans for staff" withdraws nobody: see the look-ahead after the verbs in withdraw-staff)
@@ -207,7 +207,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "withdrawal-of-citizens",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
-        rf"{_FEW}(?:{CITIZENS}|{_PEOPLE})\b",
+        # (the noun's own people: not "the departure of the British, only the Italians ...")
+        rf"(?:[\w.’'-]+\s+){{0,3}}?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "Spain evacuates its compatriots"
     _t(
@@ -1075,7 +1076,7 @@ GOVERNMENT_AFTER = re.compile(
 PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
     r"|within|around|for|of|about|by|than|recogni[sz]\w*|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled"
-    r"|visit\w*|invade\w*|reach(?:ed|es|ing)?"
+    r"|visit\w*|invade\w*|reach(?:ed|es|ing)?|(?-i:embassy|Embassy|AMEMBASSY)"  # (a cable's "Embassy Mogadishu")
     r"|invading|enter\w*|including)\s+(?:the\s+)?$",
     _I,
 )
@@ -1126,7 +1127,7 @@ PRONOUN_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*|\b(?:said|says|added|announced|confirmed)\s+(?:that\s+)?)(?:[\w\s]{0,20}\s)?(?:it|he|she|they|we|the\s+country|her\s+country|his\s+country"
     r"|their\s+country|the\s+government|the\s+ministry|the\s+department|the\s+foreign\s+ministry"
     r"|the\s+administration|the\s+embassy|the\s+consulate|the\s+mission|the\s+kingdom"
-    r"|I)\b[^,;]*$"
+    r"|I|dept)\b[^,;]*$"
     # a sentence opening on the possessive: "Its ambassador and remaining staff moved to Djibouti"
     r"|^\W*its\b[^,;]*$",
     _I,
