@@ -1493,3 +1493,47 @@ def test_a_cable_in_capitals_speaks_for_its_sender() -> None:
 def test_state_dept_is_the_united_states() -> None:
     text = "State Dept ordered family members of embassy staff to leave yesterday."
     assert run(text) == [("US", "UA", "embassy_drawdown")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington began lifting its citizens out on Thursday.", [("US", "UA", "leave_advisory")]),
+        ("Washington lifted restrictions on its citizens.", []),
+        (
+            "Between 19 and 21 July the Indian government brought home more than 4,500 of its nationals.",
+            [("IN", "UA", "leave_advisory")],
+        ),
+        ("Manila brought home tens of thousands of Filipino workers.", [("PH", "UA", "leave_advisory")]),
+        (
+            "Lebanon's foreign ministry said on Friday that its call for nationals to leave Gabon no longer applied.",
+            [("LB", "GA", "advisory_lifted")],
+        ),
+        (
+            "The US embassy moves its remaining staff and its operations across the river to Kinshasa.",
+            [("US", "UA", "embassy_relocation")],
+        ),
+        (
+            "The Itamaraty recommended this Thursday to the Brazilian residents in Guinea-Bissau that they leave.",
+            [("BR", "GW", "leave_advisory")],
+        ),
+        # people moved are no move of the mission; a destination's country is no target
+        (
+            "Beijing says its embassy moved 211 Chinese citizens across the Chari river to Kousseri, in Cameroon.",
+            [("CN", "UA", "leave_advisory")],
+        ),
+    ],
+)
+def test_round_18_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected
+
+
+def test_a_headline_naming_the_configured_target_keeps_it() -> None:
+    text = (
+        "On 13 August 1990, New Delhi began flying its nationals home from Amman. "
+        "The US embassy was cut to a skeleton staff."
+    )
+    document = Document(
+        url="u", title="Thirty years on: the summer Kuwait emptied", text=text, published=PUBLISHED, source="t"
+    )
+    assert {(m.issuer, m.target) for m in extract(document, PUBLISHED, "KW")} == {("IN", "JO"), ("US", "KW")}

@@ -421,7 +421,11 @@ def _went_home(text: str, matches: list[CountryMatch], hit: TriggerHit, issuer: 
 
 
 def _retarget(
-    mentions: list[Mention], default_target: str, title_target: str | None, title_is_left: bool = False
+    mentions: list[Mention],
+    default_target: str,
+    title_target: str | None,
+    title_is_left: bool = False,
+    title_names: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Give mentions without a target in their sentence the article's own target, when the article names one.
 
@@ -436,6 +440,10 @@ def _retarget(
     # The place the headline says people leave beats the body's count, which includes places people were flown
     # to; a headline naming a country otherwise ("Thailand braces for refugees") only fills in for no count.
     headline_wins = title_target is not None and (title_is_left or not explicit)
+    # "Thirty years on: the summer Kuwait emptied": a headline naming the configured target confirms it, whatever
+    # transit places the body counts.
+    if not headline_wins and default_target in title_names:
+        return mentions
     # (a tie goes to the configured target: a place named once for the crisis and once in passing)
     ranked = sorted(explicit.items(), key=lambda kv: (-kv[1], kv[0] != default_target))
     article_target = title_target if headline_wins else ranked[0][0]
@@ -642,7 +650,8 @@ def extract(
         )
     if taken_back := retractions(sentences, gaz, default_target):
         mentions = withdraw_retracted(mentions, taken_back)
-    return _retarget(mentions, default_target, *title_target(document.title, gaz))
+    named = frozenset(m.code for m in gaz.find(document.title) if m.kind is not MatchKind.DEMONYM)
+    return _retarget(mentions, default_target, *title_target(document.title, gaz), named)
 
 
 __all__ = ["EXTRACTOR_VERSION", "actor_rejection", "extract", "find_triggers"]

@@ -46,6 +46,8 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|towards?|via|through|by\s+way\s+of)\s+(?:the\s+)?(?:\w+\s+)?$"
     # "at the request of Tokyo": who asked, not where
     r"|\brequest\s+of\s+$"
+    # "to Kousseri, in Cameroon": the country of a destination named before
+    r"|\b(?:to|into)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
     r"|\b(?:work|working|operate|operating|run|running|handled|conducted|done)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")

@@ -210,6 +210,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))
             and not _said_by_a_source(sentence, hit.start)
         )
+        # "its embassy moved 211 Chinese citizens across the river to Kousseri": people moved, not the mission
+        if hit.trigger.event_type is EventType.EMBASSY_RELOCATION and (people := _PEOPLE_MOVED.search(inside)):
+            return f"people moved, not the mission ('{people.group(0)}')"
         # "has begun pulling out military commanders and personnel": soldiers are not diplomats
         if hit.trigger.event_type is EventType.EMBASSY_DRAWDOWN and (military := _MILITARY.search(inside)):
             return f"military people, not diplomats ('{military.group(0)}')"
@@ -277,6 +280,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     return None
 
 
+_PEOPLE_MOVED = re.compile(r"\b(?:citizens|nationals|people|evacuees|foreigners|residents|tourists)\b", re.IGNORECASE)
 _MILITARY = re.compile(r"\b(?:military|troops|soldiers|commanders|trainers|instructors)\b", re.IGNORECASE)
 _ORGANISATION_STAFF = re.compile(
     r"\s+of\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:programmes?|programs?|projects?|agenc(?:y|ies)"

@@ -192,7 +192,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "advise-to-people",
         EventType.LEAVE_ADVISORY,
         # ("recommends, since Saturday, to the American citizens of leave Haiti": "de quitter" word for word)
-        rf"\b{ADVISE}(?:,[^,.;]{{1,25}},)?\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        # ("recommended this Thursday to the Brazilian residents in Guinea-Bissau that they leave the country")
+        rf"\b{ADVISE}(?:,[^,.;]{{1,25}},|\s+(?:this|last|on)\s+\w+)?\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b"
         rf"[^.;:!?]{{0,40}}?\b(?:that|to|of)\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
     # "recommends that Lithuanian citizens leave the country"
@@ -225,8 +227,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "bring-citizens-home",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*|return(?:s|ed|ing)?)\s+(?:home\s+|back\s+|out\s+|away\s+)?"
-        rf"(?:all\s+)?(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
+        # ("more than 4,500 of its nationals", "tens of thousands of Filipino workers")
+        rf"(?:all\s+)?(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?"
+        rf"(?:(?:tens\s+of\s+)?(?:thousands|hundreds|dozens)\s+of\s+)?"
+        rf"(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
+        # "Washington began lifting its citizens out on Thursday"
+        rf"|\blift(?:s|ed|ing)?\s+(?:its|their|the)\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
         # "Germany, which has a few dozen citizens in Tajikistan, flew them out"
         rf"|\b(?:fl(?:ew|own)|brought|airlifted|evacuated|took)\s+them\s+(?:all\s+)?(?:out|home)\b"
         # "has brought more than 5,000 of them home": the people were named just before
@@ -258,7 +265,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:take|took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*"
         rf"|bus(?:s)?(?:ed|ing))\s+"
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
-        rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border)",
+        rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border"
+        # "moved 211 Chinese citizens across the Chari river to Kousseri"
+        rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))",
     ),
     # "will charter a plane on Saturday for Spaniards who wish to leave", "a flight chartered by Rome lands at
     # Fiumicino with 23 Italians", "a navy vessel would call at Jounieh to take off French nationals"
@@ -333,7 +342,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "citizens-on-board",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:with|carrying)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
+        rf"\b(?:with|carrying)\s+(?:(?:about\s+|some\s+|more\s+than\s+|nearly\s+|over\s+)?\d[\d,]*\s+)?(?:[\w-]+\s+)?"
         rf"(?:{CITIZENS}|{_PEOPLE})"
         # "with 62 Canadians and a dozen other foreigners on board"
         rf"(?:\s+and\s+[^.;:!?]{{0,40}}?)?\s+(?:on\s+board|aboard)\b"
@@ -393,7 +402,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
-        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn"
+        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)"
         # machine translation: "the argentinian diplomats abandoned the Venezuelan territory", "went out of the country"
         rf"|abandoned(?=\s+(?:the\s+)?(?:\w+\s+)?(?:country|territory|capital))|went\s+out\s+of)\b",
         verb_at_end=True,
@@ -539,7 +548,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "embassy-moves",
         EventType.EMBASSY_RELOCATION,
         rf"\b{_EMBASSY}\b{_SAME_CLAUSE}{{0,60}}?\b(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|are|were|has|have|had)?\s*"
-        rf"(?P<verb>mov(?:e|ing|ed)|relocat(?:e|ing|ed)|transfer(?:ring|red)?)\s+(?:\w+\s+){{0,3}}?"
+        # ("moves its remaining staff and its operations across the river to Kinshasa")
+        rf"(?P<verb>mov(?:e|es|ing|ed)|relocat(?:e|es|ing|ed)|transfer(?:s|ring|red)?)\s+(?:\w+\s+){{0,9}}?"
         # "moved its work out of the western sector to rented offices in Jounieh"
         rf"(?:out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?)?{_DESTINATION}",
         verb_at_end=True,
@@ -681,6 +691,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"(?:advice|advisory|call|recommendation)\b",
         after=EventType.LEAVE_ADVISORY,
     ),
+    # "said that its call for nationals to leave Gabon no longer applied"
+    _t(
+        "advice-no-longer-applies",
+        EventType.ADVISORY_LIFTED,
+        rf"\b(?:call|advice|advisory|recommendation|instruction)\s+(?:for|to)\s+[^.;:!?]{{0,60}}?\b{_LEAVE}\b"
+        rf"[^.;:!?]{{0,30}}?\bno\s+longer\s+(?:appl(?:ied|ies|y)|stood|stands|in\s+force)\b",
+    ),
     # "is no longer advising its nationals to leave Ethiopia"
     _t(
         "no-longer-advising",
@@ -758,8 +775,20 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "advise-to-people": (" to the ", " to all ", " to its ", " to their "),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
-    "bring-citizens-home": ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr", "ship", "return"),
-    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border"),
+    "bring-citizens-home": (
+        "bring",
+        "brought",
+        "fly",
+        "flie",
+        "flew",
+        "flown",
+        "ferr",
+        "carr",
+        "ship",
+        "return",
+        "lift",
+    ),
+    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border", "across"),
     "repatriation-flights": (
         "repatriation",
         "evacuation",
@@ -853,6 +882,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     # A lift is of advice to leave: lowering a travel level that never said "leave" lifts nothing.
     "lift-advisory": ("leav", "depart", "evacuat"),
     "no-longer-advising": ("no longer", "stopped", "ceased"),
+    "advice-no-longer-applies": ("no longer",),
     "lift-that-advice": (
         "that advice",
         "this advice",
@@ -871,6 +901,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "bring-citizens-home": ("lift",),
     "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
