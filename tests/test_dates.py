@@ -166,3 +166,16 @@ def test_a_live_blog_entry_stamped_with_time_and_day_dates_the_entry() -> None:
 def test_a_span_of_days_is_dated_to_its_first() -> None:
     (cue,) = find_date_cues("on C-130 flights on 3 and 4 Jan, before the airport closed", date(1991, 1, 8))
     assert cue.value == date(1991, 1, 3)
+
+
+def test_a_captions_dateline_dates_the_caption() -> None:
+    anchor = date(2023, 4, 26)
+    assert heading_day("Khartoum, 22 April.", anchor) == (True, date(2023, 4, 22))
+    assert heading_day("Al-Azraq air base, Jordan, 23 April.", anchor) == (True, date(2023, 4, 23))
+    assert heading_day("Paris, France, says", anchor) == (False, None)
+
+
+def test_a_section_headed_by_a_year_tells_of_that_year() -> None:
+    anchor = date(2022, 11, 10)
+    assert narrative_day("2012: the coup nobody planned for", anchor, None) == date(2012, 12, 31)
+    assert narrative_day("2022: a slow eviction", anchor, date(2012, 4, 3)) is None

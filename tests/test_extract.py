@@ -1522,6 +1522,21 @@ def test_state_dept_is_the_united_states() -> None:
             "Beijing says its embassy moved 211 Chinese citizens across the Chari river to Kousseri, in Cameroon.",
             [("CN", "UA", "leave_advisory")],
         ),
+        # photo captions and briefs
+        (
+            "Riyadh said the 158 people on board included 91 Saudi citizens and nationals of 12 other countries.",
+            [("SA", "UA", "leave_advisory")],
+        ),
+        (
+            "The US embassy compound, hours after helicopters lifted out the last of its roughly 70 American staff.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        ("British diplomats and their families board an RAF aircraft.", [("GB", "UA", "embassy_drawdown")]),
+        (
+            "A German A400M lands with 101 people flown out of Sudan by the Bundeswehr.",
+            [("DE", "SD", "leave_advisory")],
+        ),
+        ("The army said it had agreed to facilitate the evacuation of foreign nationals.", []),
     ],
 )
 def test_round_18_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

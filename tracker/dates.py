@@ -387,6 +387,10 @@ def narrative_day(sentence: str, anchor: date, current: date | None) -> date | N
     # (a substring test first: this runs for every sentence, and few name a year)
     if ("19" not in sentence and "20" not in sentence) or _FULL_YEAR.search(sentence) is None:
         return current
+    # A section headed by a year ("2012: the coup nobody planned for", "2022: a slow eviction") tells of that year.
+    if (heading := _YEAR_HEADING.match(sentence)) is not None:
+        year = int(heading["year"])
+        return None if year >= anchor.year else date(year, 12, 31)
     # (only a date with its day: "in October 1969" is background, "On the evening of 6 April 1994" starts a story)
     named = [m for m in _FULL_DATE.finditer(sentence)]
     if not named:
@@ -401,6 +405,7 @@ def narrative_day(sentence: str, anchor: date, current: date | None) -> date | N
         return current
 
 
+_YEAR_HEADING = re.compile(r"^\W*(?P<year>(?:19|20)\d{2})\s*[:—–-]\s+\S[^.]{0,60}$")
 _FULL_DATE = re.compile(
     rf"\b(?:{_DAY}\s+{_MONTH}|{_MONTH.replace('?P<month>', '?P<month2>')}\s+{_DAY.replace('?P<day>', '?P<day2>')})"
     rf",?\s+(?P<year>(?:19|20)\d{{2}})\b",
@@ -429,6 +434,10 @@ def infer_anchor(text: str, fallback: date) -> date:
     return min(max(days), fallback)
 
 
+_DATELINE_PLACE = re.compile(
+    r"^(?-i:[A-Z])[\w'’. -]{1,30}?(?:,\s+(?-i:[A-Z])[\w'’. -]{1,20}?)?,\s+"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?$|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\.?$)"
+)
 _HEADING_START = re.compile(
     r"\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|this|today"
     r"|yesterday|tonight|last)",
@@ -494,6 +503,9 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     day."), and its day if it names one ("Early February." is a heading without a day)."""
     marker = _LIST_MARKER.match(sentence)
     body = sentence[marker.end() if marker else 0 :].strip()
+    # A caption's or a brief's dateline: "Khartoum, 22 April.", "Al-Azraq air base, Jordan, 23 April."
+    if (dateline := _DATELINE_PLACE.match(body)) is not None:
+        body = body[dateline.end() :]
     if not _HEADING_START.match(body):
         return False, None  # most sentences: nothing date-like in front, so no cue search
     # Compact entry dates, after an optional weekday ("Sun 10.04.", "Tuesday 12th.", "13.IV.", "8/4."): read

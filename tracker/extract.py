@@ -145,9 +145,12 @@ def _issuers_for(
             (
                 m
                 for m in matches
-                if hit.start <= m.start < hit.end
+                # (inside the trigger, or the passive's agent just after it: "people flown out of Sudan by the
+                # Bundeswehr")
+                if hit.start <= m.start < hit.end + 30
                 and m.kind in (MatchKind.NAME, MatchKind.METONYM)
                 and _BY_AGENT.search(text, max(0, m.start - 50), m.start)
+                and (m.start < hit.end or not _CLAUSE_GAP.search(text, hit.end, m.start))
             ),
             None,
         )
@@ -191,6 +194,9 @@ def _issuers_for(
         # "The United Nations said on Monday it was withdrawing non-essential staff": "it" is the organisation.
         if _ORGANISATION_SUBJECT.match(text):
             return [], f"pronoun '{pronoun}' -> an international organisation, not a government", 0.0
+        # "General al-Burhan's army said it had agreed to facilitate the evacuation": "it" is the army.
+        if _ARMED_SUBJECT.match(text):
+            return [], f"pronoun '{pronoun}' -> an army or armed group, not a government", 0.0
         # "Aid agencies, among them the ICRC, say they are reducing their staff": "they" are the agencies.
         if _NOT_GOVERNMENTS.search(text, 0, start) and re.match(r"\W*(?:\w+\s+)?they\b", text[start:], re.IGNORECASE):
             return [], f"pronoun '{pronoun}' -> agencies or companies, not a government", 0.0
@@ -233,6 +239,11 @@ def _issuers_for(
     return [], "no issuer", 0.0
 
 
+_ARMED_SUBJECT = re.compile(
+    r"\W*(?:[\w'’.-]+\s+){0,6}?(?:army|armed\s+forces|military|rebels|militias?|junta|paramilitar\w+|fighters)\s+"
+    r"(?:said|says|announced|claimed)\s+(?:that\s+)?(?:it|they)\b",
+    re.IGNORECASE,
+)
 _ORGANISATION_SUBJECT = re.compile(
     r"\W*(?:the\s+)?(?:United\s+Nations|UN|U\.N\.|NATO|Red\s+Cross|International\s+Committee|UNHCR|IOM|OSCE|ECOWAS"
     r"|African\s+Union|World\s+(?:Bank|Food|Health)|International\s+Organi[sz]ation|Médecins|MSF)\b",
@@ -285,6 +296,7 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+_CLAUSE_GAP = re.compile(r"[,;:]|\b(?:and|but|while|which|who)\b")
 _BY_AGENT = re.compile(
     r"\bby\s+(?:the\s+|their\s+|its\s+)?(?:(?:own|federal|national)\s+)?"
     r"(?:(?:government|foreign\s+ministry|ministry|foreign\s+office|state\s+department)\s+(?:in|of)\s+(?:the\s+)?)?$",

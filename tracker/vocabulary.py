@@ -351,6 +351,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|airlift(?:ed|ing)?|evacuat(?:ed|ing))\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+)?"
         rf"\d[\d,]*\s+(?:people|passengers|foreigners|evacuees),\s+(?:\d[\d,]*|most|many|half|all|about\s+\d[\d,]*)\s+of\s+them\s+"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "the 158 people on board included 91 Saudi citizens"
+        rf"|\b(?:on\s+board|aboard)\s+includ(?:ed|ing|e)\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b"
         # "the first batch of 278 Indians left Port Sudan on board INS Sumedha"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\s+(?:left|leave|leaving)\s+(?:[\w-]+\s+){{0,3}}?(?:on\s+board|aboard)\b",
     ),
@@ -403,6 +406,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)"
+        # "British diplomats and their families board an RAF aircraft"
+        rf"|board(?:ed|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:aircraft|plane|flight|ship|helicopter|transport)"
         # machine translation: "the argentinian diplomats abandoned the Venezuelan territory", "went out of the country"
         rf"|abandoned(?=\s+(?:the\s+)?(?:\w+\s+)?(?:country|territory|capital))|went\s+out\s+of)\b",
         verb_at_end=True,
@@ -454,6 +459,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # ("moving the families of its embassy staff out": a mission's people; a mall "moved its staff out")
         rf"\bmov\w*\s+(?:the\s+)?(?:families|dependants|dependents|staff)\s+of\s+(?:its|the|their)\s+(?:[\w-]+\s+)?"
         rf"(?:embassy|legation|mission)\s+(?:staff\s+)?out\b"
+        # "helicopters lifted out the last of its roughly 70 American staff"
+        rf"|\blift(?:ed|ing)?\s+out\s+(?:the\s+last\s+of\s+)?(?:its|their|the)\s+(?:[\w.-]+\s+){{0,4}}?{STAFF_PEOPLE}\b"
         rf"|\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
         # "New Delhi flew non-essential staff and families of its High Commission home"
         rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE}\b(?:[^.;:!?,]{{0,50}}?\s)?(?:out|home))\b",
@@ -767,6 +774,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "flown",
         "abandoned",
         "went out",
+        "flew",
+        "board",
     ),
     "you-should-leave": ("you",),
     "advise-them-to-leave": (" them ",),
@@ -818,7 +827,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
     "bring-staff-home": ("bring", "brought"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
-    "pull-staff-out": ("pull", "fl", "airlift", "mov"),
+    "pull-staff-out": ("pull", "fl", "airlift", "mov", "lift"),
     "bring-home-people": (
         "bring",
         "brought",
