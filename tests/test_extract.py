@@ -1537,6 +1537,16 @@ def test_state_dept_is_the_united_states() -> None:
             [("DE", "SD", "leave_advisory")],
         ),
         ("The army said it had agreed to facilitate the evacuation of foreign nationals.", []),
+        # an opinion column
+        (
+            "Moscow was blunter: on Wednesday it flew home the wives and children of its diplomats.",
+            [("RU", "UA", "embassy_drawdown")],
+        ),
+        (
+            "The Americans, diplomats here say, quietly cut their embassy in Kyiv to a skeleton staff.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        ("The Americans in Kyiv cut their holiday short.", []),
     ],
 )
 def test_round_18_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -125,3 +125,10 @@ def test_machine_translation_splits_at_lower_case_starts_but_not_before_a_contin
     ]
     # ordinary text keeps a lower-case start inside the sentence
     assert len(split_sentences("He left at 5 p.m. yesterday.")) == 1
+
+
+def test_a_comment_label_over_an_opinion_piece_cuts_nothing() -> None:
+    text = "Europe's slow retreat\n\nCOMMENT\n\n" + "Ten days ago five officials were murdered in the city. " * 4
+    assert "Ten days ago" in clean_text(text)
+    # after the piece, the same heading starts the comments
+    assert "Great piece" not in clean_text(text + "\n\nComments\n\nGreat piece!")

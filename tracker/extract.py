@@ -112,6 +112,17 @@ def _issuers_for(
             and not _PLACE_PREPOSITION.search(text, 0, owner[-1].start)
         ):
             subjects = owner[-1:]
+    # "The Americans, diplomats here say, quietly cut their embassy to a skeleton staff": people who act on their
+    # own embassy are their government.
+    if not subjects and not groups and _THEIR_MISSION.search(text, hit.start, hit.end):
+        opening = next((m for m in matches if m.end <= hit.start), None)
+        if (
+            opening is not None
+            and opening.kind is MatchKind.DEMONYM
+            and opening.surface.endswith("s")
+            and not text[: opening.start].strip(' "“').lower().removeprefix("the")
+        ):
+            subjects = [opening]
     # "the Foreign Office in Berlin": an office named by its seat is that capital's government's
     subjects = [_seat_of(text, matches, m) or m for m in subjects]
     trailing = trailing_issuers(text, matches, hit.end)
@@ -296,6 +307,7 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+_THEIR_MISSION = re.compile(r"\btheir\s+(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]|\b(?:and|but|while|which|who)\b")
 _BY_AGENT = re.compile(
     r"\bby\s+(?:the\s+|their\s+|its\s+)?(?:(?:own|federal|national)\s+)?"

@@ -67,7 +67,10 @@ def clean_text(text: str) -> str:
     in_links = False
     for line in text.splitlines():
         if _CUT_FROM.match(line):
-            break
+            # ("COMMENT" over an opinion piece, under its headline, labels the piece: comments follow the text)
+            if line.strip().lower() != "comment" or sum(1 for k in kept if k.strip()) > 1:
+                break
+            continue
         if in_links:
             in_links = bool(line.strip())
             continue

@@ -54,7 +54,7 @@ STAFF_PEOPLE = (
     r"|(?<!their\s)family\s+members|(?<!their\s)families|dependents|dependants"
     # "the wives and children of the American legation staff"
     r"|(?:(?:wives|spouses)\s+and\s+children|relatives)"
-    r"(?=\s+of\s+(?:members\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
+    r"(?=\s+of\s+(?:members\s+of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
@@ -446,7 +446,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "bring-staff-home",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b(?:bring\w*|brought)\s+home\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?!employees){STAFF_PEOPLE}\b"
+        rf"\b(?:bring\w*|brought|fl(?:y|ew|own|ying))\s+home\s+(?:the|its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?!employees)"
+        rf"{STAFF_PEOPLE}\b"
         # "had already brought its remaining diplomats home from Kinshasa"
         rf"|\b(?:bring\w*|brought)\s+(?:its|their|our)\s+(?:[\w-]+\s+){{0,2}}?(?:diplomats|diplomatic\s+staff|embassy\s+staff)"
         rf"\s+home\b",
@@ -825,7 +826,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "send-staff-home": ("send", "sent"),
     "let-staff-leave": ("let ",),
     "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
-    "bring-staff-home": ("bring", "brought"),
+    "bring-staff-home": ("bring", "brought", "fly", "flew", "flown", "flying"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift", "mov", "lift"),
     "bring-home-people": (
