@@ -1547,6 +1547,34 @@ def test_state_dept_is_the_united_states() -> None:
             [("US", "UA", "embassy_drawdown")],
         ),
         ("The Americans in Kyiv cut their holiday short.", []),
+        (
+            "Canberra also pulled the families of staff at the Australian High Commission out on Sunday.",
+            [("AU", "UA", "embassy_drawdown")],
+        ),
+        # an aside's negation is not the trigger's
+        (
+            "The British embassy, whose last diplomats had also refused to go, closed on 16 December.",
+            [("GB", "UA", "embassy_closure")],
+        ),
+        # an army's aircraft fly for their government
+        (
+            "German army helicopters came in under fire and flew about a hundred people out.",
+            [("DE", "UA", "leave_advisory")],
+        ),
+        # a return waiting on conditions is not decided; advice to leave when conditions allow stands
+        (
+            "The Swiss embassy was closed on Monday. Bern says it will reopen when conditions allow.",
+            [("CH", "UA", "embassy_closure")],
+        ),
+        (
+            "Jordan called its citizens in Sudan to leave when the conditions allow.",
+            [("JO", "SD", "leave_advisory")],
+        ),
+        (
+            "The New Zealand High Commission shut its doors on Thursday. A spokeswoman said it would reopen on "
+            "Tuesday.",
+            [("NZ", "UA", "embassy_closure"), ("NZ", "UA", "embassy_return")],
+        ),
     ],
 )
 def test_round_18_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

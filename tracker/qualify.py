@@ -197,6 +197,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         # "leave the region and return to India" leaves the country after all
         if local and not _GOING_HOME.match(sentence, local.end()):
             return "leave a district, not a country"
+        # (not in an aside: "The British embassy, whose last diplomats had also refused to go, closed")
+        if ", wh" in inside:
+            inside = _ASIDE.sub(lambda m: " " * len(m.group()), inside)
         undone = NEGATION.search(inside) or INTERIOR_NEGATION.search(inside)
         if undone:
             return f"negated inside the trigger ('{undone.group(0)}')"
@@ -267,6 +270,10 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         programme = _ORGANISATION_STAFF.match(sentence, hit.end)
         if programme:
             return f"an organisation's staff ('{programme.group(0).strip()}')"
+    # "Bern says it will reopen when conditions allow": a return waiting on conditions has not been decided (people
+    # told to leave "when the conditions allow" are told to leave all the same)
+    if hit.trigger.event_type is EventType.EMBASSY_RETURN and (waits := _WHEN_CONDITIONS.match(sentence, hit.end)):
+        return f"hypothetical ('{waits.group(0).strip()}')"
     condition = _CONDITION_AFTER.match(sentence, hit.end)
     if condition:
         return f"hypothetical ('{condition.group(0).strip()}')"
@@ -281,6 +288,11 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
 
 
 _PEOPLE_MOVED = re.compile(r"\b(?:citizens|nationals|people|evacuees|foreigners|residents|tourists)\b", re.IGNORECASE)
+_WHEN_CONDITIONS = re.compile(
+    r"[\s,]*(?:\w+\s+){0,3}?(?:when|once|as\s+soon\s+as)\s+(?:the\s+)?(?:conditions|situation|security(?:\s+situation)?"
+    r"|circumstances)\s+(?:allow|allows|permit|permits)\b",
+    re.IGNORECASE,
+)
 _MILITARY = re.compile(r"\b(?:military|troops|soldiers|commanders|trainers|instructors)\b", re.IGNORECASE)
 _ORGANISATION_STAFF = re.compile(
     r"\s+of\s+(?:its|their|the|an?)\s+(?:[\w-]+\s+){0,2}?(?:programmes?|programs?|projects?|agenc(?:y|ies)"

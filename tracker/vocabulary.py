@@ -462,7 +462,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:embassy|legation|mission)\s+(?:staff\s+)?out\b"
         # "helicopters lifted out the last of its roughly 70 American staff"
         rf"|\blift(?:ed|ing)?\s+out\s+(?:the\s+last\s+of\s+)?(?:its|their|the)\s+(?:[\w.-]+\s+){{0,4}}?{STAFF_PEOPLE}\b"
-        rf"|\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}\s+out|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
+        # ("pulled the families of staff at the Australian High Commission out")
+        rf"|\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}(?:\s+(?:of|at)\s+[\w\s.'’-]{{0,50}}?)?\s+out"
+        rf"|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
         # "New Delhi flew non-essential staff and families of its High Commission home"
         rf"(?:[\w.-]+\s+){{0,5}}?(?!employees){STAFF_PEOPLE}\b(?:[^.;:!?,]{{0,50}}?\s)?(?:out|home))\b",
     ),
@@ -646,6 +648,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         "it-reopened",
         EventType.EMBASSY_RETURN,
         r"^(?:it|the\s+mission)\s+(?:has\s+)?(?:re-?opened|resumed\s+(?:operations|work|services))\b",
+        after=EventType.EMBASSY_CLOSURE,
+    ),
+    # "The New Zealand High Commission shut its doors on Thursday. A spokeswoman said it would reopen on Tuesday."
+    _t(
+        "it-will-reopen-after-closing",
+        EventType.EMBASSY_RETURN,
+        r"(?:(?<=said\s)|(?<=says\s)|(?<=said\sthat\s)|(?<=announced\s))it\s+(?:would|will)\s+re-?open\b",
         after=EventType.EMBASSY_CLOSURE,
     ),
     # "The Dutch embassy, closed since rebels occupied the tower, said that it would reopen on Wednesday"
@@ -916,6 +925,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
+    "it-will-reopen-after-closing": ("it would reopen", "it will reopen", "it would re-open", "it will re-open"),
     "take-citizens-out": ("mov", "take", "took", "taken", "taking", "help", "bused", "bussed", "busing", "bussing"),
     "same-again": ("the same advice", "the same call", "the same warning"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
@@ -1110,7 +1120,7 @@ GOVERNMENT_AFTER = re.compile(
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
     r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
     # the armed forces flying nationals out act for the government: "Australian air force planes landed to fly ..."
-    r"|air\s+force|navy|coast\s+guard)\b",
+    r"|air\s+force|navy|coast\s+guard|(?:army|military)\s+(?:helicopters?|planes?|aircraft|transports?|jets?))\b",
     _I,
 )
 # Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
