@@ -179,3 +179,11 @@ def test_a_section_headed_by_a_year_tells_of_that_year() -> None:
     anchor = date(2022, 11, 10)
     assert narrative_day("2012: the coup nobody planned for", anchor, None) == date(2012, 12, 31)
     assert narrative_day("2022: a slow eviction", anchor, date(2012, 4, 3)) is None
+
+
+def test_a_decorated_heading_names_its_day() -> None:
+    anchor = date(2011, 3, 18)
+    assert heading_day("--- TUESDAY 15 MARCH ---", anchor) == (True, date(2011, 3, 15))
+    assert heading_day("== Wednesday 16 March ==", anchor) == (True, date(2011, 3, 16))
+    # (a bare number with dots around it is no Roman-numeral date)
+    assert heading_day("=== 12. ===", anchor)[1] is None

@@ -503,6 +503,9 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     day."), and its day if it names one ("Early February." is a heading without a day)."""
     marker = _LIST_MARKER.match(sentence)
     body = sentence[marker.end() if marker else 0 :].strip()
+    # ("--- TUESDAY 15 MARCH ---", "== Friday 12 April ==": a decorated heading)
+    if body[:1] in "-=*#~_" or body[-1:] in "-=*#~_":
+        body = body.strip("-=*#~_ ")
     # A caption's or a brief's dateline: "Khartoum, 22 April.", "Al-Azraq air base, Jordan, 23 April."
     if (dateline := _DATELINE_PLACE.match(body)) is not None:
         body = body[dateline.end() :]
@@ -516,7 +519,7 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
         value = _numeric_day(anchor, int(numeric["day"]), int(numeric["month"]), False)
         return value is not None, value
     roman = _ROMAN_MONTH.match(compact)
-    if roman:
+    if roman and roman["month"]:
         return True, _month_day(anchor, _ROMAN[roman["month"].upper()], int(roman["day"]), None, False)
     ordinal = _ORDINAL.match(compact)
     if ordinal:
