@@ -1590,3 +1590,19 @@ def test_a_headline_naming_the_configured_target_keeps_it() -> None:
         url="u", title="Thirty years on: the summer Kuwait emptied", text=text, published=PUBLISHED, source="t"
     )
     assert {(m.issuer, m.target) for m in extract(document, PUBLISHED, "KW")} == {("IN", "JO"), ("US", "KW")}
+
+
+def test_a_correction_restating_the_day_replaces_the_earlier_telling() -> None:
+    text = (
+        "Belgium closed its embassy on Wednesday, a Belgian diplomat said.\n\n"
+        "CORRECTION: Corrects paragraph 8 to show that Belgium's embassy suspended its operations on Thursday, "
+        "not Wednesday, according to the foreign ministry in Brussels.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    (mention,) = extract(document, PUBLISHED, "UA")
+    assert (mention.issuer, mention.event_type.value, mention.date) == ("BE", "embassy_closure", date(2022, 2, 10))
+
+
+def test_an_arrangement_under_way_is_a_plan_for_its_day() -> None:
+    mention = one("The Canadian Government are arranging a charter flight for their nationals on Saturday.")
+    assert (mention.status.value, mention.date) == ("planned", date(2022, 2, 12))

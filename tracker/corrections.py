@@ -4,7 +4,9 @@
 embassy remained open throughout." The sentence the correction retracts still reads as an event where it stands, so
 the whole document has to be read first: a retraction names the government and the kinds of act it takes back.
 A correction that only moves a day ("... said the embassy closed on Monday; it closed on Tuesday") takes nothing
-back, so a retraction needs a denial in the correction itself.
+back, so a retraction needs a denial in the correction itself; a correction that restates the act with its right
+day ("to show that Belgium's embassy suspended its operations on Thursday, not Wednesday") replaces the earlier
+telling.
 """
 
 from __future__ import annotations
@@ -71,4 +73,32 @@ def withdraw_retracted(mentions: list[Mention], taken_back: list[Retraction]) ->
             m.issuer in r.issuers and m.event_type in r.event_types and not r.start <= m.start < r.end
             for r in taken_back
         )
+    ]
+
+
+# "CORRECTION: Corrects paragraph 8 ... to show that Belgium's embassy suspended its operations on Thursday, not
+# Wednesday": the act restated with its right day.
+_CORRECTS = re.compile(r"^\W*correction\b|\bcorrect(?:s|ed|ing)\b", re.IGNORECASE)
+_NOT_THAT_DAY = re.compile(
+    r",?\s+not\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2}\s+[A-Z][a-z]+"
+    r"|[A-Z][a-z]+\.?\s+\d{1,2})\b"
+)
+
+
+def restating(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Where corrections restate an act with its right day."""
+    return [
+        (s.start, s.end)
+        for s in sentences
+        if " not " in s.text and _CORRECTS.search(s.text) and _NOT_THAT_DAY.search(s.text)
+    ]
+
+
+def keep_restated(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """A corrected act keeps only the correction's telling of it."""
+    restated = {(m.issuer, m.target, m.event_type) for m in mentions if any(a <= m.start < b for a, b in spans)}
+    return [
+        m
+        for m in mentions
+        if (m.issuer, m.target, m.event_type) not in restated or any(a <= m.start < b for a, b in spans)
     ]

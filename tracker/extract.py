@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
-from tracker.corrections import retractions, withdraw_retracted
+from tracker.corrections import keep_restated, restating, retractions, withdraw_retracted
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import find_date_cues, heading_day, narrative_day, post_day
 from tracker.document import (
@@ -674,6 +674,8 @@ def extract(
         )
     if taken_back := retractions(sentences, gaz, default_target):
         mentions = withdraw_retracted(mentions, taken_back)
+    if restated := restating(sentences):
+        mentions = keep_restated(mentions, restated)
     named = frozenset(m.code for m in gaz.find(document.title) if m.kind is not MatchKind.DEMONYM)
     return _retarget(mentions, default_target, *title_target(document.title, gaz), named)
 

@@ -1090,6 +1090,8 @@ PLANNED = re.compile(
     r"\b(?:will(?!\s+(?:remain|stay))|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
+    # "the Canadian Government are arranging a charter flight ... on Saturday": an arrangement under way
+    r"|(?:is|are)\s+(?:now\s+)?(?:arranging|organi[sz]ing|chartering|preparing)"
     # headline and table style: "Embassy to close on Monday"
     r"|(?:embass(?:y|ies)|consulates?|missions?)\s+to(?=\s+(?:temporarily\s+)?(?:close|shut|reopen|move|relocate)\b)"
     r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+,?\s+){1,14}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
