@@ -1566,6 +1566,29 @@ def test_state_dept_is_the_united_states() -> None:
             "The Swiss embassy was closed on Monday. Bern says it will reopen when conditions allow.",
             [("CH", "UA", "embassy_closure")],
         ),
+        # the month of May hedges nothing inside a trigger either
+        (
+            "It told the last Slovenes in Sarajevo on 4 May to leave. Slovenia's ministry said so.",
+            [("SI", "BA", "leave_advisory")],
+        ),
+        # "with" before people on board is no companion
+        (
+            "The Italians organised their own plane, which landed in Rome this morning with Italian nationals on "
+            "board.",
+            [("IT", "UA", "leave_advisory")],
+        ),
+        # the conditional of hearsay in a translation reports
+        (
+            "The embassy of Sweden would have reduced its personnel to the minimum, according to diplomatic sources.",
+            [("SE", "UA", "embassy_drawdown")],
+        ),
+        ("Sweden would have evacuated its staff if the fighting had spread.", []),
+        # where a ship was is no target
+        (
+            "According to a diplomatic source, France would have evacuated by sea its nationals, with a vessel that "
+            "was in the zone of Djibouti.",
+            [("FR", "UA", "leave_advisory")],
+        ),
         (
             "Jordan called its citizens in Sudan to leave when the conditions allow.",
             [("JO", "SD", "leave_advisory")],

@@ -46,6 +46,9 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:to|into|towards?|via|through|by\s+way\s+of)\s+(?:the\s+)?(?:\w+\s+)?$"
     # "at the request of Tokyo": who asked, not where
     r"|\brequest\s+of\s+$"
+    # "with a vessel of the Marine that was in the zone of Djibouti": where a ship or plane was, not the target
+    r"|\bthat\s+(?:was|were|is|are|had\s+been)\s+(?:\w+\s+){0,2}?(?:in|at|off|near)\s+(?:the\s+)?"
+    r"(?:zone|area|waters|region|port|coast|vicinity)\s+of\s+$"
     # "to Kousseri, in Cameroon": the country of a destination named before
     r"|\b(?:to|into)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
@@ -96,7 +99,7 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COMPARED_BEFORE = re.compile(
-    r"\b(?:after|before|than|unlike|like|(?<!along )with|alongside)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:after|before|than|unlike|like|alongside)\s+(?:the\s+)?$|(?<!along )\bwith\s+the\s+$", re.IGNORECASE
 )
 _VERB_AFTER = re.compile(
     r"\s+(?:sends?|sent|has|have|had|is|are|was|were|will|would|said|says|told|tells|urged|urges|orders?|ordered)\b",

@@ -233,7 +233,15 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         )
         and not CONDITIONAL.search(sentence, hit.start, clause_end(sentence, hit.end))  # "would evacuate if ..."
     )
-    if hedge and not reported_plan:
+    # "would have reduced its personnel to the minimum, according to diplomatic sources": the conditional of
+    # hearsay in a translation from a Romance language reports; it does not hedge
+    hearsay_conditional = (
+        hedge is not None
+        and hedge.group(0).lower() == "would"
+        and _HAVE_DONE.match(governing, hedge.end()) is not None
+        and REPORTED.search(sentence) is not None
+    )
+    if hedge and not reported_plan and not hearsay_conditional:
         return f"hypothetical ('{hedge.group(0)}')"
     # "Claim: ...", "Several posts claim the UK told Britons to leave", "An earlier version of this article said
     # that Norway had closed its embassy": what a fact-check or a correction reports as said, not as done.
@@ -288,6 +296,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
 
 
 _PEOPLE_MOVED = re.compile(r"\b(?:citizens|nationals|people|evacuees|foreigners|residents|tourists)\b", re.IGNORECASE)
+_HAVE_DONE = re.compile(r"\s+have\s+(?:already\s+)?\w+(?:ed|en|wn|ft|ut)\b", re.IGNORECASE)
 _WHEN_CONDITIONS = re.compile(
     r"[\s,]*(?:\w+\s+){0,3}?(?:when|once|as\s+soon\s+as)\s+(?:the\s+)?(?:conditions|situation|security(?:\s+situation)?"
     r"|circumstances)\s+(?:allow|allows|permit|permits)\b",

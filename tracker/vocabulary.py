@@ -1062,7 +1062,12 @@ RETURNED_HOME = re.compile(r"\breturn\w*\s+(?:home|to\s+(?:their|its)\s+(?:home|
 REPORTED_WOULD = re.compile(r"\b(?:said|says|announced|confirmed|added|stated)\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}$", _I)
 # Modal hedges inside a trigger span: "a diplomat said London would evacuate its embassy staff".
 # "said its consulate would remain closed" reports a state, not a hypothetical.
-INTERIOR_HEDGE = re.compile(r"\b(?:could|may|might|would(?!\s+(?:remain|stay))|if|unless|consider\w*)\b", _I)
+INTERIOR_HEDGE = re.compile(
+    # ("told the last Slovenes in Sarajevo on 4 May to leave": the month)
+    r"\b(?:could|(?<!\d\s)(?<!\bin\s)(?<!\bof\s)(?<!early\s)(?<!late\s)(?<!mid-)may(?!\s+\d)|might"
+    r"|would(?!\s+(?:remain|stay))|if|unless|consider\w*)\b",
+    _I,
+)
 # Hypotheticals and hedges: the act has not happened and is not announced as planned.
 HEDGE = re.compile(
     # "What I can say is that ... closed" reports; it does not hedge.
