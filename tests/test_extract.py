@@ -1583,6 +1583,22 @@ def test_state_dept_is_the_united_states() -> None:
             [("SE", "UA", "embassy_drawdown")],
         ),
         ("Sweden would have evacuated its staff if the fighting had spread.", []),
+        # "our friends in South Korea" are in the list of actors
+        (
+            "Indonesia, China, the UAE and our friends in South Korea have also been moving their citizens out "
+            "through Port Sudan.",
+            [
+                ("AE", "UA", "leave_advisory"),
+                ("CN", "UA", "leave_advisory"),
+                ("ID", "UA", "leave_advisory"),
+                ("KR", "UA", "leave_advisory"),
+            ],
+        ),
+        ("China already had removed more than 200 citizens through Cyprus.", [("CN", "UA", "leave_advisory")]),
+        (
+            "The West German embassy has quietly told the families of its staff to go home.",
+            [("DE", "UA", "embassy_drawdown")],
+        ),
         # where a ship was is no target
         (
             "According to a diplomatic source, France would have evacuated by sea its nationals, with a vessel that "

@@ -267,7 +267,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border"
         # "moved 211 Chinese citizens across the Chari river to Kousseri"
-        rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))",
+        rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))"
+        # "have also been moving their citizens out through Port Sudan"
+        rf"|\b(?:mov|gett?|got|pull)\w*\s+(?:its|their)\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
+        # machine translation: "already had removed more than 200 citizens through Cyprus"
+        rf"|\bremov(?:ed|es|ing)\s+(?:[\w()]+\s+){{0,4}}?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE})\b",
     ),
     # "will charter a plane on Saturday for Spaniards who wish to leave", "a flight chartered by Rome lands at
     # Fiumicino with 23 Italians", "a navy vessel would call at Jounieh to take off French nationals"
@@ -513,7 +517,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*|ask\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
         # ("ordered the dependants of staff at the High Commission in Islamabad and the Deputy High Commission in
         # Karachi to leave")
-        rf"{_NOT_CITIZENS}{{0,100}}?\bto\s+(?:leave|depart|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
+        rf"{_NOT_CITIZENS}{{0,100}}?\bto\s+(?:leave|depart|go\s+home|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
     ),
     # "moved its remaining diplomats to neighbouring Tunisia, from where they will continue to work on Libya"
     _t(
@@ -807,7 +811,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "return",
         "lift",
     ),
-    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border", "across"),
+    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border", "across", " out", "remov"),
     "repatriation-flights": (
         "repatriation",
         "evacuation",
@@ -926,7 +930,21 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "move-diplomats-abroad": ("diplomats",),
     "it-reopened": ("it reopen", "it re-open", "it has reopen", "it resum", "the mission reopen"),
     "it-will-reopen-after-closing": ("it would reopen", "it will reopen", "it would re-open", "it will re-open"),
-    "take-citizens-out": ("mov", "take", "took", "taken", "taking", "help", "bused", "bussed", "busing", "bussing"),
+    "take-citizens-out": (
+        "mov",
+        "take",
+        "took",
+        "taken",
+        "taking",
+        "help",
+        "bused",
+        "bussed",
+        "busing",
+        "bussing",
+        "get",
+        "got",
+        "pull",
+    ),
     "same-again": ("the same advice", "the same call", "the same warning"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
     "citizens-on-board": ("on board", "aboard", "of them"),
@@ -1142,6 +1160,8 @@ PLACE_BEFORE = re.compile(
 GOVERNMENT_BEFORE_PREPOSITION = re.compile(
     r"\b(?:ministry|spokes\w+|governments?|officials?|minister|authorities|department)\s+(?:\w+\s+)?"
     r"(?:in|of)\s+(?:the\s+)?$"
+    # "our friends in South Korea": the government there
+    r"|\b(?:our|their|its)\s+(?:\w+\s+)?(?:friends|partners|colleagues|counterparts|allies)\s+in\s+(?:the\s+)?$"
     # "the Ministry of Foreign Affairs of Korea", "... and Expatriates of the Hashemite Kingdom of Jordan"
     r"|\b(?:affairs|expatriates|relations|office)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:(?:kingdom|republic|state)\s+of\s+)?$"
     # "the embassy of France" is France's; "the embassy in Beirut" is only where it is.
@@ -1172,7 +1192,9 @@ GROUP_QUANTIFIER = re.compile(
 GROUP_TO = re.compile(r"\s+to\b", _I)
 # Between list members: "Germany, Britain and Japan", "the US as well as Canada".
 LIST_GAP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+|/\s*)(?:of\s+)?(?:the\s+)?$",
+    r"^\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|or\s+)?|and\s+|as\s+well\s+as\s+|&\s+|or\s+|/\s*)(?:of\s+)?(?:the\s+)?"
+    # "Indonesia, China, the UAE and our friends in South Korea"
+    r"(?:our\s+(?:\w+\s+)?(?:friends|partners|colleagues|counterparts|allies)\s+in\s+(?:the\s+)?)?$",
     _I,
 )
 JOINED_GAP = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:join|joins|joined)\s+$", _I)
