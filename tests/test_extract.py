@@ -1645,3 +1645,44 @@ def test_a_correction_restating_the_day_replaces_the_earlier_telling() -> None:
 def test_an_arrangement_under_way_is_a_plan_for_its_day() -> None:
     mention = one("The Canadian Government are arranging a charter flight for their nationals on Saturday.")
     assert (mention.status.value, mention.date) == ("planned", date(2022, 2, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lebanon sent a chartered ship on Monday that took about 1,000 Lebanese home by way of Conakry.",
+            [("LB", "UA", "leave_advisory")],
+        ),
+        ("Helicopters lift Americans out of the compound.", [("US", "UA", "leave_advisory")]),
+        (
+            "The United States embassy said on Tuesday that staff who had left were back at their desks in Kyiv.",
+            [("US", "UA", "embassy_return")],
+        ),
+        # "doing the same" repeats the sentence's own act
+        (
+            "The Polish government brought citizens home on Monday, and as far as we know Romania started doing the "
+            "same on Tuesday.",
+            [("PL", "UA", "leave_advisory"), ("RO", "UA", "leave_advisory")],
+        ),
+        # a coordinated verb shares the subject, and an advice undone in the same sentence
+        (
+            "Washington had first urged Americans to leave on April 19, the day after the mutiny, and lifted that "
+            "advice on May 3.",
+            [("US", "UA", "advisory_lifted"), ("US", "UA", "leave_advisory")],
+        ),
+        # authorised departure is no hedge
+        (
+            "The US embassy had told the families of some staff on Saturday that they could leave at government "
+            "expense.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Family members of US diplomats in Kyiv may leave at government expense, the State Department said.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        ("Family members of US diplomats may leave if the fighting spreads.", []),
+    ],
+)
+def test_round_15_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

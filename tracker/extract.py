@@ -123,6 +123,10 @@ def _issuers_for(
             and not text[: opening.start].strip(' "“').lower().removeprefix("the")
         ):
             subjects = [opening]
+    # "Washington had first urged Americans to leave on April 19, ..., and lifted that advice on May 3": a verb
+    # coordinated with the sentence's first shares its subject.
+    if not subjects and not groups and _AND_VERB.search(text, max(0, hit.start - 6), hit.start):
+        subjects = subject_issuers(text, matches, clause_start(text, hit.start) - 1)[:1] or subjects
     # "the Foreign Office in Berlin": an office named by its seat is that capital's government's
     subjects = [_seat_of(text, matches, m) or m for m in subjects]
     trailing = trailing_issuers(text, matches, hit.end)
@@ -307,6 +311,7 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+_AND_VERB = re.compile(r",?\s+and\s+$")
 _THEIR_MISSION = re.compile(r"\btheir\s+(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff)\b")
 _CLAUSE_GAP = re.compile(r"[,;:]|\b(?:and|but|while|which|who)\b")
 _BY_AGENT = re.compile(
@@ -356,14 +361,24 @@ def _sentence_mentions(
             end_of_clause = clause_end(text, hit.end)
             if any(other is not hit and hit.end <= other.start < end_of_clause for other in hits):
                 continue
-            # "issued similar advice" names what it repeats; "followed suit" repeats the last event reported.
+            # "issued similar advice" names what it repeats; "followed suit" repeats the last event reported (this
+            # sentence's own: "Poland brought citizens home on Monday, and Romania started doing the same").
+            earlier = [other for other in hits if other.end <= hit.start and other.trigger.name != "same-again"]
             if _ADVICE.search(text, hit.start, hit.end):
                 event_type = EventType.LEAVE_ADVISORY
+            elif earlier:
+                event_type = earlier[-1].trigger.event_type
             elif last_type is None:
                 continue
             else:
                 event_type = last_type
-        if hit.trigger.after is not None and context.previous_type is not hit.trigger.after:
+        # ("urged Americans to leave on April 19, ... and lifted that advice on May 3": the act undone may be the
+        # same sentence's)
+        if (
+            hit.trigger.after is not None
+            and context.previous_type is not hit.trigger.after
+            and not any(h.trigger.event_type is hit.trigger.after and h.end <= hit.start for h in hits)
+        ):
             continue
         official_voice = hit.trigger.name == "you-should-leave"
         # ("you should leave" is advice in an official page's voice, or in an official account's post)

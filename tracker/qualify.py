@@ -221,7 +221,8 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
             return f"military people, not diplomats ('{military.group(0)}')"
         if "whether" in inside.lower():
             return "hypothetical inside the trigger ('whether')"  # "said it would decide on Tuesday whether to close"
-        if hedged and not reported:
+        # ("told the families of some staff that they could leave at government expense": authorised departure)
+        if hedged and not reported and not _AT_GOVERNMENT_EXPENSE.match(sentence, hit.end):
             return f"hypothetical inside the trigger ('{hedged.group(0)}')"
     hedge = HEDGE.search(governing)
     reported_plan = (
@@ -241,7 +242,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         and _HAVE_DONE.match(governing, hedge.end()) is not None
         and REPORTED.search(sentence) is not None
     )
-    if hedge and not reported_plan and not hearsay_conditional:
+    if hedge and not reported_plan and not hearsay_conditional and not _AT_GOVERNMENT_EXPENSE.match(sentence, hit.end):
         return f"hypothetical ('{hedge.group(0)}')"
     # "Claim: ...", "Several posts claim the UK told Britons to leave", "An earlier version of this article said
     # that Norway had closed its embassy": what a fact-check or a correction reports as said, not as done.
@@ -296,6 +297,7 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
 
 
 _PEOPLE_MOVED = re.compile(r"\b(?:citizens|nationals|people|evacuees|foreigners|residents|tourists)\b", re.IGNORECASE)
+_AT_GOVERNMENT_EXPENSE = re.compile(r"\s+at\s+(?:the\s+)?(?:government|state|public)(?:['’]s)?\s+expense\b", re.I)
 _HAVE_DONE = re.compile(r"\s+have\s+(?:already\s+)?\w+(?:ed|en|wn|ft|ut)\b", re.IGNORECASE)
 _WHEN_CONDITIONS = re.compile(
     r"[\s,]*(?:\w+\s+){0,3}?(?:when|once|as\s+soon\s+as)\s+(?:the\s+)?(?:conditions|situation|security(?:\s+situation)?"

@@ -182,7 +182,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
         # "Gave its citizens the same advice a day after Estonia"
         r"|(?:issued|gave|sent)\s+(?:its|their)\s+(?:citizens|nationals|people)\s+the\s+same\s+(?:advice|call|warning)"
-        r"|followed\s+suit|did\s+(?:the\s+same|likewise)|join(?:s|ed)?\s+in\b"
+        r"|followed\s+suit|did\s+(?:the\s+same|likewise)|(?:started|began|begun|been)\s+doing\s+the\s+same|join(?:s|ed)?\s+in\b"
         # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
         r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
         r"|the\s+next\s+day|the\s+following\s+day|with\s+(?:its|their)\s+own)\b)))",
@@ -233,7 +233,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
         # "Washington began lifting its citizens out on Thursday"
-        rf"|\blift(?:s|ed|ing)?\s+(?:its|their|the)\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
+        rf"|\blift(?:s|ed|ing)?\s+(?:(?:its|their|the)\s+)?{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
+        # "a chartered ship that took about 1,000 Lebanese home"
+        rf"|\b(?:took|take|takes|taken|taking)\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?(?:\d[\d,]*\s+)?{_FEW}"
+        rf"(?:{CITIZENS}|{_PEOPLE})\s+home\b"
         # "Germany, which has a few dozen citizens in Tajikistan, flew them out"
         rf"|\b(?:fl(?:ew|own)|brought|airlifted|evacuated|took)\s+them\s+(?:all\s+)?(?:out|home)\b"
         # "has brought more than 5,000 of them home": the people were named just before
@@ -410,6 +413,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)"
+        # "family members of US diplomats in Tokyo may leave at government expense": authorised departure
+        rf"|(?:may|can|could)\s+leave(?=\s+at\s+(?:the\s+)?government(?:['’]s)?\s+expense)"
         # "British diplomats and their families board an RAF aircraft"
         rf"|board(?:ed|ing)?\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:aircraft|plane|flight|ship|helicopter|transport)"
         # machine translation: "the argentinian diplomats abandoned the Venezuelan territory", "went out of the country"
@@ -517,7 +522,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:order\w*|authori[sz]\w*|instruct\w*|requir\w*|told|direct\w*|ask\w*)\s+(?:[\w.’'-]+\s+){{0,6}}?{STAFF_PEOPLE}\b"
         # ("ordered the dependants of staff at the High Commission in Islamabad and the Deputy High Commission in
         # Karachi to leave")
-        rf"{_NOT_CITIZENS}{{0,100}}?\bto\s+(?:leave|depart|go\s+home|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
+        rf"{_NOT_CITIZENS}{{0,100}}?\b(?:to|that\s+they\s+(?:could|may|might|can|should|must))\s+"
+        rf"(?:leave|depart|go\s+home|return\s+(?:home|to\s+(?-i:[A-Z])\w*))\b",
     ),
     # "moved its remaining diplomats to neighbouring Tunisia, from where they will continue to work on Libya"
     _t(
@@ -637,6 +643,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         "they-are-back",
         EventType.EMBASSY_RETURN,
         r"\b(?:they|it|staff|diplomats)\s+(?:were|are|was|is)\s+(?:all\s+)?back\s+(?:at\s+work\s+)?(?:in|at)\s+(?-i:[A-Z])\w*"
+        # "staff who had left were back at their desks in Caracas"
+        r"|\b(?:staff|diplomats|employees)\s+who\s+had\s+(?:left|gone|departed)\s+(?:were|are)\s+(?:now\s+)?back\b"
         # "said the first of them flew back to Banjul on Tuesday"
         r"|\b(?:of\s+them|staff|diplomats)\s+flew\s+back\s+to\s+(?-i:[A-Z])\w*",
     ),
@@ -810,6 +818,8 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "ship",
         "return",
         "lift",
+        "took",
+        "take",
     ),
     "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border", "across", " out", "remov"),
     "repatriation-flights": (
@@ -924,7 +934,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
-    "bring-citizens-home": ("lift",),
+    "bring-citizens-home": ("lift", "took", "take"),
     "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
