@@ -1682,6 +1682,20 @@ def test_an_arrangement_under_way_is_a_plan_for_its_day() -> None:
             [("US", "UA", "embassy_drawdown")],
         ),
         ("Family members of US diplomats may leave if the fighting spreads.", []),
+        # a reopening after a semicolon; the country whose travel level was lowered is no subject
+        (
+            "The Consulate General of Indonesia suspended its services on Monday, when protesters clashed nearby; "
+            "it reopened on Wednesday.",
+            [("ID", "UA", "embassy_closure"), ("ID", "UA", "embassy_return")],
+        ),
+        (
+            "On Sunday, Seoul lowered Pakistan back to level 2, lifting the recommendation to leave.",
+            [("KR", "UA", "advisory_lifted")],
+        ),
+        (
+            "Taipei said that the families of its diplomats will fly home on Sunday.",
+            [("TW", "UA", "embassy_drawdown")],
+        ),
     ],
 )
 def test_round_15_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:

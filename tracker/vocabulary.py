@@ -412,7 +412,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
-        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)"
+        rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)|(?:will|would)\s+fly\s+(?:home|back|out)"
         # "family members of US diplomats in Tokyo may leave at government expense": authorised departure
         rf"|(?:may|can|could)\s+leave(?=\s+at\s+(?:the\s+)?government(?:['’]s)?\s+expense)"
         # "British diplomats and their families board an RAF aircraft"
@@ -659,7 +659,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "it-reopened",
         EventType.EMBASSY_RETURN,
-        r"^(?:it|the\s+mission)\s+(?:has\s+)?(?:re-?opened|resumed\s+(?:operations|work|services))\b",
+        # ("... closed its doors on Monday 18 November, when protesters clashed nearby; it reopened on Wednesday")
+        r"(?:^|(?<=;\s)|(?<=; and\s)|(?<=, and\s))(?:it|the\s+mission)\s+(?:has\s+)?"
+        r"(?:re-?opened|resumed\s+(?:operations|work|services))\b",
         after=EventType.EMBASSY_CLOSURE,
     ),
     # "The New Zealand High Commission shut its doors on Thursday. A spokeswoman said it would reopen on Tuesday."
@@ -1162,7 +1164,9 @@ GOVERNMENT_AFTER = re.compile(
 PLACE_BEFORE = re.compile(
     r"\b(?:to|in|into|from|at|near|towards?|across|via|against|with|between|on|over|through|inside|outside"
     r"|within|around|for|of|about|by|than|recogni[sz]\w*|leave|leaving|left|depart\w*|exit\w*|evacuat\w*|fle\w+|fled"
-    r"|visit\w*|invade\w*|reach(?:ed|es|ing)?|(?-i:embassy|Embassy|AMEMBASSY)"  # (a cable's "Embassy Mogadishu")
+    r"|visit\w*|invade\w*|reach(?:ed|es|ing)?|(?-i:embassy|Embassy|AMEMBASSY)"
+    # a travel level's country: "Seoul lowered Pakistan back to level 2"
+    r"|lower(?:ed|s|ing)|rais(?:ed|es|ing)|downgrad\w+|upgrad\w+"  # (a cable's "Embassy Mogadishu")
     r"|invading|enter\w*|including)\s+(?:the\s+)?$",
     _I,
 )
