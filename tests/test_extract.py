@@ -1692,6 +1692,20 @@ def test_an_arrangement_under_way_is_a_plan_for_its_day() -> None:
             "On Sunday, Seoul lowered Pakistan back to level 2, lifting the recommendation to leave.",
             [("KR", "UA", "advisory_lifted")],
         ),
+        ("The Netherlands had also pulled its ambassador out.", [("NL", "UA", "embassy_drawdown")]),
+        (
+            "The French navy took off 60 French citizens from a beach, using landing craft from a ship that had been "
+            "sent down from Djibouti.",
+            [("FR", "UA", "leave_advisory")],
+        ),
+        (
+            "We now advise all British women and children in Kuwait who are able to leave to do so.",
+            [("GB", "KW", "leave_advisory")],
+        ),
+        (
+            'Jaime Gama has declared that "all the Portuguese who wish it will be repatriated".',
+            [("PT", "UA", "leave_advisory")],
+        ),
         (
             "Taipei said that the families of its diplomats will fly home on Sunday.",
             [("TW", "UA", "embassy_drawdown")],

@@ -49,6 +49,9 @@ _DESTINATION_BEFORE = re.compile(
     # "with a vessel of the Marine that was in the zone of Djibouti": where a ship or plane was, not the target
     r"|\bthat\s+(?:was|were|is|are|had\s+been)\s+(?:\w+\s+){0,2}?(?:in|at|off|near)\s+(?:the\s+)?"
     r"(?:zone|area|waters|region|port|coast|vicinity)\s+of\s+$"
+    # "using landing craft from a ship that had been sent down from Djibouti": where the ship came from
+    r"|\b(?:that|which)\s+(?:had\s+been|has\s+been|was|were)\s+(?:sent|flown|brought|dispatched|diverted)\s+"
+    r"(?:\w+\s+)?(?:from|in)\s+$"
     # "to Kousseri, in Cameroon": the country of a destination named before
     r"|\b(?:to|into)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to

@@ -18,6 +18,7 @@ CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
     r"|businesspeople|seafarers|doctors|medics|nurses|passengers|specialists|technicians|engineers|experts"
+    r"|missionaries|women\s+and\s+children"
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:among\s+them\s+)?(?:whose|who)\b))"
 )
@@ -271,6 +272,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border"
         # "moved 211 Chinese citizens across the Chari river to Kousseri"
         rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))"
+        # "The French navy took off 60 French citizens and about 200 other foreigners from a beach"
+        rf"|\b(?:took|taken|taking)\s+off\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\b"
         # "have also been moving their citizens out through Port Sudan"
         rf"|\b(?:mov|gett?|got|pull)\w*\s+(?:its|their)\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
         # machine translation: "already had removed more than 200 citizens through Cyprus"
@@ -354,9 +357,11 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "with 62 Canadians and a dozen other foreigners on board"
         rf"(?:\s+and\s+[^.;:!?]{{0,40}}?)?\s+(?:on\s+board|aboard)\b"
         # "flew out 156 people, 154 of them Indian nationals", "with 87 passengers, 36 of them Italians"
-        rf"|\b(?:with|carrying|carried|fl(?:ew|own|ying)\s+(?:out|home)|took\s+out|brought\s+(?:out|home)|lift(?:ed|ing)?\s+out"
+        rf"|\b(?:with|carrying|carried|fl(?:ew|own|ying)\s+(?:out|home)|took\s+out|brought\s+(?:out|home)|lift(?:ed|ing)?(?:\s+out)?"
         rf"|airlift(?:ed|ing)?|evacuat(?:ed|ing))\s+(?:about\s+|some\s+|more\s+than\s+|nearly\s+|around\s+)?"
-        rf"\d[\d,]*\s+(?:people|passengers|foreigners|evacuees),\s+(?:\d[\d,]*|most|many|half|all|about\s+\d[\d,]*)\s+of\s+them\s+"
+        rf"\d[\d,]*\s+(?:people|passengers|foreigners|evacuees),\s+(?:(?:\d[\d,]*|most|many|half|all|about\s+\d[\d,]*)\s+of\s+them"
+        # "lifted about 100 foreigners, among them 21 Germans"
+        rf"|(?:among\s+them|including)\s+(?:about\s+|some\s+)?\d[\d,]*)\s+"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
         # "the 158 people on board included 91 Saudi citizens"
         rf"|\b(?:on\s+board|aboard)\s+includ(?:ed|ing|e)\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
@@ -377,9 +382,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         "citizens-evacuated",
         EventType.LEAVE_ADVISORY,
         rf"\b(?:{CITIZENS}|{_PEOPLE})(?:\s+(?:in|from)\s+(?-i:[A-Z])\w+)?"
-        # "the first Belgians, many of them missionaries, are flown to Nairobi"
-        rf"(?:,[^,.;:!?]{{1,60}},)?\s+"
-        rf"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|are\s+being|being)\s+)?"
+        # "the first Belgians, many of them missionaries, are flown to Nairobi", "all the Portuguese who wish it"
+        rf"(?:,[^,.;:!?]{{1,60}},|\s+who\s+[^,.;:!?\"”]{{1,30}}?(?=\s+(?:will|would|were|are)\b))?\s+"
+        rf"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|are\s+being|being|will\s+be|would\s+be)\s+)?"
         # "were brought from Mekelle to Addis Ababa by road and flown home"
         rf"(?:(?:brought|taken|driven|bus+ed|moved|escorted)\s+[^.;:!?]{{0,60}}?\band\s+(?:then\s+)?)?"
         rf"(?:evacuated|airlifted|repatriated|flown\s+(?:home|out|to\s+(?-i:[A-Z])\w*)|brought\s+home)\b",
@@ -471,6 +476,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:embassy|legation|mission)\s+(?:staff\s+)?out\b"
         # "helicopters lifted out the last of its roughly 70 American staff"
         rf"|\blift(?:ed|ing)?\s+out\s+(?:the\s+last\s+of\s+)?(?:its|their|the)\s+(?:[\w.-]+\s+){{0,4}}?{STAFF_PEOPLE}\b"
+        # "the Netherlands had also pulled its ambassador out"
+        rf"|\bpull\w*\s+(?:its|their)\s+ambassador\s+out\b"
         # ("pulled the families of staff at the Australian High Commission out")
         rf"|\b(?:pull\w*\s+(?:[\w.-]+\s+){{0,7}}?{STAFF_PEOPLE}(?:\s+(?:of|at)\s+[\w\s.'’-]{{0,50}}?)?\s+out"
         rf"|(?:fl(?:y|ew|own|ying)|airlift\w*)\s+"
@@ -840,7 +847,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "military aircraft",
     ),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
-    "citizens-on-board": ("board", "of them"),
+    "citizens-on-board": ("board", "of them", "among them"),
     "transport-for-people": _TRANSPORT_WORDS,
     "carried-by-government": _CARRIED_BY_WORDS,
     "transport-sent-for-people": ("sent", "send"),
@@ -959,7 +966,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     ),
     "same-again": ("the same advice", "the same call", "the same warning"),
     "put-citizens-on-transport": ("put", "pick", "get", "got", "collect"),
-    "citizens-on-board": ("on board", "aboard", "of them"),
+    "citizens-on-board": ("on board", "aboard", "of them", "among them"),
     "staff-return-to-post": ("return to", "go back to"),
     "staff-returned-to-post": ("returned to",),
     "left-with-people": ("took off", "left", "departed", "landed", "arrived", "sailed"),
@@ -1125,6 +1132,8 @@ PLANNED = re.compile(
     r"\b(?:will(?!\s+(?:remain|stay))|shall|plans?\s+to|planned|planning|prepar(?:es|ing)\s+to|(?:is|are|was|were)\s+set\s+to"
     r"|(?:is|are|was|were)\s+expected\s+to|intends?\s+to|intend(?:ed|ing)\s+to|to\s+announce|(?:is|are)\s+to"
     r"|announced\s+plans|about\s+to|going\s+to|soon|due\s+to|scheduled\s+to"
+    # "and that those who wished to leave would be flown to Libreville from Wednesday": reported future
+    r"|would\s+be\s+(?:flown|evacuated|repatriated|taken|brought|airlifted|moved|bused|bussed)"
     # "the Canadian Government are arranging a charter flight ... on Saturday": an arrangement under way
     r"|(?:is|are)\s+(?:now\s+)?(?:arranging|organi[sz]ing|chartering|preparing)"
     # headline and table style: "Embassy to close on Monday"
