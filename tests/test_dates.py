@@ -187,3 +187,9 @@ def test_a_decorated_heading_names_its_day() -> None:
     assert heading_day("== Wednesday 16 March ==", anchor) == (True, date(2011, 3, 16))
     # (a bare number with dots around it is no Roman-numeral date)
     assert heading_day("=== 12. ===", anchor)[1] is None
+
+
+def test_a_numbered_update_stamped_with_time_and_day_dates_its_text() -> None:
+    anchor = date(1990, 9, 2)
+    assert post_day("Update 8 (17:00, 28 August)", anchor) == date(1990, 8, 28)
+    assert post_day("Update 1 (10:00)", anchor) is None  # a time names no day

@@ -467,6 +467,8 @@ _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 # "@PolandMFA · 1 Oct 2024 · 20:03".
 _POST_STAMP = re.compile(
     r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*"
+    # a page's numbered update: "Update 8 (17:00, 28 August)"
+    r"|update\s+\d+\s*(?=[(:—–-])"
     # a live blog's entry stamped with its time and day: "17:40 Sun 14 April"
     r"|\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT))?\s*[,·•|—–-]?\s+(?=[A-Za-z]{3}\w*\.?,?\s+\d))"
     r"(?P<rest>.{4,60})$",
@@ -494,7 +496,11 @@ def post_day(sentence: str, anchor: date) -> date | None:
                 continue
         near = {r for r in readings if timedelta(0) <= anchor - r <= _NEAR}
         return near.pop() if len(near) == 1 else None
-    days = [c.value for c in find_date_cues(rest, anchor) if c.precision is DatePrecision.DAY and c.value <= anchor]
+    days = [
+        c.value
+        for c in find_date_cues(rest, anchor)
+        if c.precision is DatePrecision.DAY and c.value <= anchor and c.kind != "timestamp"  # (a time names no day)
+    ]
     return days[0] if days else None
 
 

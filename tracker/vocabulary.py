@@ -944,6 +944,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "bring-citizens-home": ("lift", "took", "take"),
+    "pull-staff-out": ("ambassador",),
     "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
     "transport-sent-for-people": ("sent", "send"),
     "move-diplomats-abroad": ("diplomats",),
