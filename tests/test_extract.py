@@ -1714,3 +1714,39 @@ def test_an_arrangement_under_way_is_a_plan_for_its_day() -> None:
 )
 def test_round_15_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source's report of a plan is reported, not hypothetical
+        (
+            "Western diplomats said the New Zealand embassy had begun burning its files and would shut within days.",
+            [("NZ", "UA", "embassy_closure")],
+        ),
+        # a quoted phrase named as a statement negates nothing
+        (
+            'Two days after its "no plans" statement, the Foreign Office advises British nationals to leave Croatia.',
+            [("GB", "HR", "leave_advisory")],
+        ),
+        # a report denied
+        (
+            "Russia flatly denied a report by an Azerbaijani news site that its embassy had begun sending diplomats' "
+            "families home.",
+            [],
+        ),
+        ("Heard that the German embassy people flew out of Kyiv yesterday.", [("DE", "UA", "embassy_drawdown")]),
+        (
+            "The West German embassy sent diplomats' wives and children overland to Amman on Tuesday.",
+            [("DE", "UA", "embassy_drawdown")],
+        ),
+        (
+            "Japan said it would send buses on Friday to take some 200 Japanese engineers and their families from "
+            "sites near Basra across the border to Kuwait.",
+            [("JP", "UA", "leave_advisory")],  # ("near Basra" is no target slot: the article's target holds)
+        ),
+        ("Russia said its troops had evacuated more than 5,000 civilians from villages.", []),
+    ],
+)
+def test_round_10_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

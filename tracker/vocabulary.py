@@ -56,7 +56,9 @@ STAFF_PEOPLE = (
     # "the wives and children of the American legation staff"
     r"|(?:(?:wives|spouses)\s+and\s+children|relatives)"
     r"(?=\s+of\s+(?:members\s+of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
-    r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees))"
+    r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees)"
+    # "the German embassy people flew out", "diplomats' wives and children"
+    r"|(?<=embassy\s)people|diplomats['’]\s+(?:wives|families|spouses|dependants)(?:\s+and\s+children)?)"
 )
 # ...and the places they work, for "evacuate its embassy" (never for "the embassy urged citizens to leave").
 STAFF = (
@@ -268,7 +270,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b(?:take|took|taken|taking|carried|carrying|flew|flying|ferr\w+|airlifted|moved|moving|evacuated|help\w*"
         rf"|bus(?:s)?(?:ed|ing))\s+"
-        rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,50}}?"
+        rf"(?:[\w,.-]+\s+){{0,6}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,70}}?"
         rf"\b(?:out\s+of|home\s+from|to\s+safety|get\s+out|from\s+(?-i:[A-Z])|to\s+the\s+(?:[\w-]+\s+)?border"
         # "moved 211 Chinese citizens across the Chari river to Kousseri"
         rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))"
@@ -451,10 +453,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.EMBASSY_DRAWDOWN,
         r"\bsen[dt]\w*\s+(?:[\w-]+\s+){0,4}?(?:non-?(?:essential|emergency)\s+(?:staff|personnel|diplomats|employees)"
         # "had sent the families of its staff to Beijing"
-        r"|(?:families|dependants|dependents|family\s+members)(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats))?)"
+        r"|(?:families|dependants|dependents|family\s+members)(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats))?"
+        # "sent diplomats' wives and children overland to Amman"
+        r"|diplomats['’]\s+(?:wives(?:\s+and\s+children)?|families|dependants|spouses))"
         # "the families of its diplomats and all non-essential staff to Mayotte"
         r"(?:\s+and\s+(?:all\s+|its\s+|the\s+)?(?:non-?(?:essential|emergency)\s+)?(?:staff|personnel|diplomats|employees))?"
-        r"\s+(?:to|out|home|abroad|away)\b",
+        r"(?:\s+(?:overland|by\s+road|by\s+air|by\s+sea))?\s+(?:to|out|home|abroad|away)\b",
     ),
     # "decided to temporarily bring home the families of our expatriate staff" (not "employees of companies")
     _t(
@@ -857,7 +861,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "advice-to-leave": ("advisory", "advice", "call", "appeal", "instruction", "recommendation", "warning"),
     "send-staff-home": ("send", "sent"),
     "let-staff-leave": ("let ",),
-    "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents"),
+    "send-non-essential-staff": ("essential", "emergency", "famil", "dependa", "dependents", "wives", "spouses"),
     "bring-staff-home": ("bring", "brought", "fly", "flew", "flown", "flying"),
     "cut-to-core-staff": ("cut", "reduc", "scal", "trim", "pare", "shr"),
     "pull-staff-out": ("pull", "fl", "airlift", "mov", "lift"),
