@@ -1746,6 +1746,21 @@ def test_round_15_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
             [("JP", "UA", "leave_advisory")],  # ("near Basra" is no target slot: the article's target holds)
         ),
         ("Russia said its troops had evacuated more than 5,000 civilians from villages.", []),
+        # the place people crossed from before a transit is the one they left
+        (
+            "Two Polish military aircraft flew 180 Poles home from Amman on Tuesday after they were bused out of "
+            "Israel across the Allenby crossing.",
+            [("PL", "IL", "leave_advisory")],
+        ),
+        (
+            "Berlin sent two air force planes to Amman to bring home Germans who had crossed from Israel into Jordan.",
+            [("DE", "IL", "leave_advisory")],
+        ),
+        (
+            "Poland said that 150 Polish citizens had been taken by coach from Israel into Jordan, where a military "
+            "aircraft flew them home from Amman.",
+            [("PL", "IL", "leave_advisory")],
+        ),
     ],
 )
 def test_round_10_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:

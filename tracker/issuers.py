@@ -497,6 +497,12 @@ def find_targets(
     and in Lebanon to leave both"."""
     limit = _clause_limit(sentence, trigger_end)
     code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, limit)
+    # "flew 180 Poles home from Amman after they were bused out of Israel", "to bring home Germans who had crossed
+    # from Israel into Jordan": where the people came from before the transit is what they left.
+    if trigger_end is not None and ("cross" in sentence or " out of " in sentence or "from" in sentence):
+        origin = _crossed_from(sentence, matches, trigger_end, issuers)
+        if origin is not None and origin.code != code:
+            return [(origin.code, f"'{origin.surface}' (where the people crossed from)")]
     targets = [(code, cue)]
     if first is None:
         return targets
@@ -513,6 +519,34 @@ def find_targets(
             targets.append((match.code, f"'{match.surface}' (listed with '{first.surface}')"))
         previous = match
     return list(dict.fromkeys(targets))
+
+
+def _crossed_from(
+    sentence: str, matches: list[CountryMatch], trigger_end: int, issuers: set[str]
+) -> CountryMatch | None:
+    for match in matches:
+        if match.code in issuers or match.kind is MatchKind.DEMONYM:
+            continue
+        before = sentence[max(0, match.start - 50) : match.start]
+        # (after the trigger: "... after they crossed from Israel"; anywhere: "had been taken by coach from Israel
+        # ..., where a military aircraft flew them home from Amman")
+        if (match.start >= trigger_end and _CROSSED_FROM.search(before)) or _TAKEN_FROM.search(before):
+            return match
+    return None
+
+
+_CROSSED_FROM = re.compile(
+    r"\b(?:they|who)\s+(?:had\s+|have\s+)?(?:been\s+|were\s+)?(?:crossed|bused|bussed|driven|taken|come|made\s+their\s+way)"
+    r"\s+(?:\w+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_TAKEN_FROM = re.compile(
+    r"\b(?:been|were|was)\s+(?:taken|bused|bussed|driven|brought|moved)\s+(?:by\s+(?:coach|bus|road|car|convoy)\s+)?"
+    r"(?:from|out\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _clause_limit(sentence: str, trigger_end: int | None) -> int:
