@@ -1765,3 +1765,8 @@ def test_round_15_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_round_10_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_a_plan_told_on_a_day_named_before_the_saying_is_dated_that_day() -> None:
+    mention = one("And on Monday the Quai d'Orsay said it would cut the staff of the French embassy from next week.")
+    assert (mention.status.value, mention.date) == ("planned", date(2022, 2, 7))

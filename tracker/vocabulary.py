@@ -89,7 +89,7 @@ _WITHDRAW = (
     r"|draw(?:s|ing|n)?\s+down|drew\s+down|drawdown|optimi[sz]\w*|sen[dt]\w*\s+(?:home|out|away)"
     r"|(?:ordered|authori[sz]ed)\s+departure|exit(?=\s+of\s)"
     # 'authorising what it calls "voluntary departure"'
-    r"|authori[sz]\w*\s+(?:what\s+it\s+calls\s+)?[\"“]?(?:voluntary|ordered|authori[sz]ed)\s+departure"
+    r"|authori[sz]\w*\s+(?:what\s+it\s+calls\s+|their\s+|the\s+)?[\"“]?(?:voluntary|ordered|authori[sz]ed)\s+departure"
     # "to fly out its non-essential diplomats"; the possessive keeps out companies "flying out non-essential employees"
     r"|fl(?:y|ew|own|ying)\s+out\s+(?:its|their|his|her|(?:diplomats|staff)(?=['’])|the(?=\s+famil))"
     r"|departure)"

@@ -35,7 +35,14 @@ def date_for(
     if status is Status.PLANNED:
         # "said on Thursday that it would begin evacuating next week": the day of the saying is past.
         past = {c.start: c for c in find_date_cues(sentence, anchor, narrative=context.narrative)}
-        cues = tuple(past.get(c.start, c) if _SAID_BEFORE.search(sentence, 0, c.start) else c for c in cues)
+        # ("And on Monday the Quai d'Orsay said it would cut the staff": a day before the saying is the saying's too)
+        saying = _SAID_NEAR.search(sentence, 0, hit.start)
+        cues = tuple(
+            past.get(c.start, c)
+            if _SAID_BEFORE.search(sentence, 0, c.start) or (saying is not None and c.end <= saying.start())
+            else c
+            for c in cues
+        )
     # "said on Monday that the embassy had been evacuated": a pluperfect in reported speech is the tense of the
     # reporting, not an earlier act.
     if any(c.kind == "before" for c in cues):
