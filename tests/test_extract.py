@@ -1770,3 +1770,15 @@ def test_round_10_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
 def test_a_plan_told_on_a_day_named_before_the_saying_is_dated_that_day() -> None:
     mention = one("And on Monday the Quai d'Orsay said it would cut the staff of the French embassy from next week.")
     assert (mention.status.value, mention.date) == ("planned", date(2022, 2, 7))
+
+
+def test_a_correction_that_moves_a_day_redates_the_act() -> None:
+    text = (
+        "11:20\nOttawa says 231 Canadians left on its first government-chartered flight, which left Beirut on Friday "
+        "for Istanbul.\n\n"
+        "18:05\nCorrection: an earlier version of the 11:20 post said Canada's first government-chartered flight "
+        "left Beirut on Friday. It left on Thursday; the second flight departed yesterday.\n"
+    )
+    document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
+    (mention,) = extract(document, PUBLISHED, "LB")
+    assert (mention.issuer, mention.date) == ("CA", date(2022, 2, 10))

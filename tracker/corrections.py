@@ -38,6 +38,15 @@ _DENIAL = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class Redating:
+    issuers: frozenset[str]
+    event_types: frozenset[EventType]
+    sentence: str  # the correction's sentence that gives the right day
+    start: int
+    end: int
+
+
 def retractions(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Retraction]:
     found = []
     for index, sentence in enumerate(sentences):
@@ -102,3 +111,26 @@ def keep_restated(mentions: list[Mention], spans: list[tuple[int, int]]) -> list
         for m in mentions
         if (m.issuer, m.target, m.event_type) not in restated or any(a <= m.start < b for a, b in spans)
     ]
+
+
+# "An earlier version of the 11:20 post said Canada's first flight left Beirut on Friday. It left on Thursday."
+_IT_DID_ON = re.compile(r"^\W*(?:it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?on\s+\w+", re.IGNORECASE)
+
+
+def redatings(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Redating]:
+    """Corrections that only move a day: the act stands, on the day the correction gives."""
+    found = []
+    for index, sentence in enumerate(sentences[:-1]):
+        disowned = CORRECTED_REPORT.search(sentence.text)
+        if disowned is None:
+            continue
+        said, following = sentence.text[disowned.end() :], sentences[index + 1]
+        if _DENIAL.search(said + " " + following.text) or not _IT_DID_ON.match(following.text):
+            continue
+        types = frozenset(hit.trigger.event_type for hit in find_triggers(said))
+        issuers = frozenset(
+            m.code for m in gaz.find(said) if m.kind in (MatchKind.NAME, MatchKind.DEMONYM) and m.code != default_target
+        )
+        if types and issuers:
+            found.append(Redating(issuers, types, following.text, sentence.start, following.end))
+    return found

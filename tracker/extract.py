@@ -17,7 +17,7 @@ from datetime import date
 from functools import partial
 
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
-from tracker.corrections import keep_restated, restating, retractions, withdraw_retracted
+from tracker.corrections import keep_restated, redatings, restating, retractions, withdraw_retracted
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import find_date_cues, heading_day, narrative_day, post_day
 from tracker.document import (
@@ -691,6 +691,17 @@ def extract(
         mentions = withdraw_retracted(mentions, taken_back)
     if restated := restating(sentences):
         mentions = keep_restated(mentions, restated)
+    for moved in redatings(sentences, gaz, default_target):
+        days = [c.value for c in find_date_cues(moved.sentence, page_anchor) if c.precision is DatePrecision.DAY]
+        if days:
+            mentions = [
+                _redated(m, days[0], moved.sentence)
+                if m.issuer in moved.issuers
+                and m.event_type in moved.event_types
+                and not moved.start <= m.start < moved.end
+                else m
+                for m in mentions
+            ]
     named = frozenset(m.code for m in gaz.find(document.title) if m.kind is not MatchKind.DEMONYM)
     return _retarget(mentions, default_target, *title_target(document.title, gaz), named)
 

@@ -138,7 +138,7 @@ _DISOWNED_WORDS = (
 )
 # What a correction says was reported before: "An earlier version of this article said", "we reported that".
 CORRECTED_REPORT = re.compile(
-    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this\s+|the\s+)?(?:article|story|report|post|table|list"
+    r"\b(?:an?\s+)?(?:earlier|previous)\s+version\s+of\s+(?:this\s+|the\s+)?(?:[\d:.]+\s+)?(?:article|story|report|post|table|list"
     r"|timeline|item|entry|update)(?:\s+\d+)?\s+(?:said|stated|reported|wrongly|incorrectly|gave|listed)"
     r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)"
     # a corrections column: "On Tuesday we reported that ...", "An article on Monday (..., page 3) said that ..."

@@ -309,8 +309,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:lifted|flew|carried|took|brought|evacuated)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?"
         rf"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:{CITIZENS}|{_PEOPLE})\b"
         # "a fourth UK government-chartered flight will leave Beirut on Sunday"
-        rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?)\s+"
-        rf"(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
+        rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?),?\s+"
+        rf"(?:which\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
         # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
         # government"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
