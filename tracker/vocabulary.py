@@ -796,6 +796,8 @@ _TRANSPORT_WORDS = (
     "take off",
     "provided by",
 )
+# The verbs of carrying people home, shared by the leave gate and the triggers built on them.
+_BRING_WORDS = ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr")
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdraw-staff": _WITHDRAW_WORDS,
     "staff-leave": (
@@ -820,14 +822,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": (
-        "bring",
-        "brought",
-        "fly",
-        "flie",
-        "flew",
-        "flown",
-        "ferr",
-        "carr",
+        *_BRING_WORDS,
         "ship",
         "return",
         "lift",
@@ -1009,14 +1004,7 @@ GATES: dict[EventType, tuple[str, ...]] = {
         "evacuat",
         "withdrawal",
         "repatriat",
-        "bring",
-        "brought",
-        "fly",
-        "flie",
-        "flew",
-        "flown",
-        "ferr",
-        "carr",
+        *_BRING_WORDS,
         "out of",
         "to safety",
     ),
