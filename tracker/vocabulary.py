@@ -679,7 +679,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "it-will-reopen-after-closing",
         EventType.EMBASSY_RETURN,
-        r"(?:(?<=said\s)|(?<=says\s)|(?<=said\sthat\s)|(?<=announced\s))it\s+(?:would|will)\s+re-?open\b",
+        # (the literal first, the saying looked behind: a pattern opening on look-behinds is tried at every position)
+        r"\bit(?:(?<=said\sit)|(?<=says\sit)|(?<=said\sthat\sit)|(?<=announced\sit))\s+(?:would|will)\s+re-?open\b",
         after=EventType.EMBASSY_CLOSURE,
     ),
     # "The Dutch embassy, closed since rebels occupied the tower, said that it would reopen on Wednesday"
@@ -798,7 +799,35 @@ _TRANSPORT_WORDS = (
 )
 # The verbs of carrying people home, shared by the leave gate and the triggers built on them.
 _BRING_WORDS = ("bring", "brought", "fly", "flie", "flew", "flown", "ferr", "carr")
+# The stems of ADVISE: a trigger built on it cannot match a sentence holding none of them.
+_ADVISE_STEMS = (
+    "advis",
+    "urg",
+    "call",
+    "tell",
+    "told",
+    "ask",
+    "order",
+    "recommend",
+    "instruct",
+    "invit",
+    "encourag",
+    "press",
+    "appeal",
+    "warn",
+    "direct",
+    "requir",
+    "demand",
+    "remind",
+    "reiterat",
+    "arrang",
+    "help",
+)
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "advise-citizens-to-leave": _ADVISE_STEMS,
+    "citizens-should-leave": (*_ADVISE_STEMS, "should", "must", "need to", "have to", "are to"),
+    "it-will-reopen-after-closing": ("it would reopen", "it will reopen", "it would re-open", "it will re-open"),
+    "closed-and-reopened": ("and reopened", "and re-opened"),
     "withdraw-staff": _WITHDRAW_WORDS,
     "staff-leave": (
         *_WITHDRAW_WORDS,
