@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from tracker.countries import Gazetteer, MatchKind
 from tracker.qualify import CORRECTED_REPORT
 from tracker.records import EventType, Mention
-from tracker.text import Sentence
+from tracker.text import Sentence, holds_any
 from tracker.triggers import find_triggers
 
 
@@ -47,14 +47,18 @@ class Redating:
     end: int
 
 
+# Words one of which every form of CORRECTED_REPORT holds: most sentences are spared the pattern.
+_CORRECTION_WORDS = ("version", "we ", "our ", "article", "story", "report", "item", "caption", "headline", "graphic")
+
+
+def _corrected_report(sentence: str) -> re.Match[str] | None:
+    return CORRECTED_REPORT.search(sentence) if holds_any(sentence.lower(), _CORRECTION_WORDS) else None
+
+
 def retractions(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Retraction]:
     found = []
     for index, sentence in enumerate(sentences):
-        disowned = (
-            CORRECTED_REPORT.search(sentence.text)
-            if "earlier" in sentence.text or "reported" in sentence.text
-            else None
-        )
+        disowned = _corrected_report(sentence.text)
         if disowned is None:
             continue
         said = sentence.text[disowned.end() :]
@@ -121,7 +125,7 @@ def redatings(sentences: list[Sentence], gaz: Gazetteer, default_target: str) ->
     """Corrections that only move a day: the act stands, on the day the correction gives."""
     found = []
     for index, sentence in enumerate(sentences[:-1]):
-        disowned = CORRECTED_REPORT.search(sentence.text)
+        disowned = _corrected_report(sentence.text)
         if disowned is None:
             continue
         said, following = sentence.text[disowned.end() :], sentences[index + 1]

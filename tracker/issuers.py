@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.countries import CountryMatch, MatchKind
+from tracker.text import holds_any
 from tracker.vocabulary import (
     ADVISE,
     AS_IS_AFTER,
@@ -499,7 +500,7 @@ def find_targets(
     code, cue, first = _find_target(sentence, matches, trigger_start, issuers, default, limit)
     # "flew 180 Poles home from Amman after they were bused out of Israel", "to bring home Germans who had crossed
     # from Israel into Jordan": where the people came from before the transit is what they left.
-    if trigger_end is not None and ("cross" in sentence or " out of " in sentence or "from" in sentence):
+    if trigger_end is not None and holds_any(sentence, _CROSSED_WORDS):
         origin = _crossed_from(sentence, matches, trigger_end, issuers)
         if origin is not None and origin.code != code:
             return [(origin.code, f"'{origin.surface}' (where the people crossed from)")]
@@ -542,6 +543,7 @@ _CROSSED_FROM = re.compile(
 )
 
 
+_CROSSED_WORDS = ("crossed", "bused", "bussed", "driven", "taken", "brought", "moved", "made their way", " come ")
 _TAKEN_FROM = re.compile(
     r"\b(?:been|were|was)\s+(?:taken|bused|bussed|driven|brought|moved)\s+(?:by\s+(?:coach|bus|road|car|convoy)\s+)?"
     r"(?:from|out\s+of)\s+(?:the\s+)?$",
