@@ -966,6 +966,10 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "the advisory",
     ),
     "end-repatriation": ("end", "lift", "rescind", "cancel"),
+    "left-with-people": ("took off", "left", "departed", "landed", "arrived", "sailed"),
+    "transport-carrying-staff": ("carr",),
+    "staff-return-to-post": ("return to", "go back to"),
+    "staff-returned-to-post": ("returned to",),
 }
 
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
