@@ -513,7 +513,7 @@ def heading_day(sentence: str, anchor: date) -> tuple[bool, date | None]:
     if body[:1] in "-=*#~_" or body[-1:] in "-=*#~_":
         body = body.strip("-=*#~_ ")
     # A caption's or a brief's dateline: "Khartoum, 22 April.", "Al-Azraq air base, Jordan, 23 April."
-    if (dateline := _DATELINE_PLACE.match(body)) is not None:
+    if len(body) <= 60 and "," in body and (dateline := _DATELINE_PLACE.match(body)) is not None:
         body = body[dateline.end() :]
     if not _HEADING_START.match(body):
         return False, None  # most sentences: nothing date-like in front, so no cue search
