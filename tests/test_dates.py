@@ -193,3 +193,14 @@ def test_a_numbered_update_stamped_with_time_and_day_dates_its_text() -> None:
     anchor = date(1990, 9, 2)
     assert post_day("Update 8 (17:00, 28 August)", anchor) == date(1990, 8, 28)
     assert post_day("Update 1 (10:00)", anchor) is None  # a time names no day
+
+
+def test_a_channel_posts_bracketed_stamp_dates_it() -> None:
+    assert post_day("[15.08 11:40] Norway has closed its embassy in Kabul.", date(2021, 8, 16)) == date(2021, 8, 15)
+
+
+def test_a_memoir_of_a_winter_tells_of_that_winter() -> None:
+    anchor = date(1986, 3, 16)
+    assert narrative_day("Ambassador in Tehran in 1978-79, describes the weeks", anchor, None) == date(1978, 12, 31)
+    (cue,) = find_date_cues("On 10 January the embassy closed", anchor, narrative=date(1978, 12, 31))
+    assert cue.value == date(1979, 1, 10)

@@ -1782,3 +1782,48 @@ def test_a_correction_that_moves_a_day_redates_the_act() -> None:
     document = Document(url="u", title="", text=text, published=PUBLISHED, source="test")
     (mention,) = extract(document, PUBLISHED, "LB")
     assert (mention.issuer, mention.date) == ("CA", date(2022, 2, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For some days there was a rumour, quite unfounded, that the Americans were about to shut their embassy.", []),
+        ("We will not reopen a program until the State Department lifts its advice to leave.", []),
+        ("Tourists stayed away until Britain lifted its advice to leave in May.", [("GB", "UA", "advisory_lifted")]),
+        (
+            "Its embassy in Port Moresby yesterday advised American citizens to leave the New Hebrides.",
+            [("US", "VU", "leave_advisory")],
+        ),
+    ],
+)
+def test_round_19_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected
+
+
+def test_a_correction_lead_denying_a_post_takes_it_back() -> None:
+    text = (
+        "[15.08 11:40] Sweden has closed its embassy and is pulling all its diplomats out.\n\n"
+        "[15.08 22:40] CORRECTION to 11:40: Sweden has NOT closed its embassy. Staff have been cut to a minimum.\n"
+    )
+    assert ("SE", "UA", "embassy_closure") not in run(text)
+
+
+def test_a_related_links_block_is_furniture() -> None:
+    text = "Kazakhstan cut its embassy staff on Monday.\n\nRELATED\n\n- Britain urges nationals to leave Afghanistan\n"
+    assert run(text) == [("KZ", "UA", "embassy_drawdown")]
+
+
+def test_press_releases_speak_for_their_ministry() -> None:
+    text = (
+        "Press Office - Crisis Unit\nThe following communiqués were issued by the Ministry (Farnesina).\n\n"
+        "Among the passengers were nationals of Spain, Greece and Switzerland.\n"
+        "The Embassy in Asmara now operates with a reduced staff under the direction of the Ambassador.\n"
+    )
+    document = Document(
+        url="u",
+        title="Ministry of Foreign Affairs - Press releases: Eritrea",
+        text=text,
+        published=PUBLISHED,
+        source="t",
+    )
+    assert {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "ER")} == {("IT", "embassy_drawdown")}

@@ -52,7 +52,13 @@ _CORRECTION_WORDS = ("version", "we ", "our ", "article", "story", "report", "it
 
 
 def _corrected_report(sentence: str) -> re.Match[str] | None:
+    # ("CORRECTION to 11:40: Sweden has NOT closed its embassy.": the corrected claim restated, denied)
+    if (lead := _CORRECTION_LEAD.match(sentence)) is not None:
+        return lead
     return CORRECTED_REPORT.search(sentence) if holds_any(sentence.lower(), _CORRECTION_WORDS) else None
+
+
+_CORRECTION_LEAD = re.compile(r"^\W*(?:\[[^\]]{1,20}\]\s*)?correction\b[^:.]{0,30}:\s*", re.IGNORECASE)
 
 
 def retractions(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Retraction]:

@@ -387,6 +387,9 @@ def narrative_day(sentence: str, anchor: date, current: date | None) -> date | N
     # (a substring test first: this runs for every sentence, and few name a year)
     if ("19" not in sentence and "20" not in sentence) or _FULL_YEAR.search(sentence) is None:
         return current
+    # A memoir of "Tehran 1978-79": the winter it spans is the story's, when nothing else has set one.
+    if current is None and (span := _YEAR_SPAN.search(sentence)) is not None and int(span["year"]) < anchor.year - 1:
+        return date(int(span["year"]), 12, 31)
     # A section headed by a year ("2012: the coup nobody planned for", "2022: a slow eviction") tells of that year.
     if (heading := _YEAR_HEADING.match(sentence)) is not None:
         year = int(heading["year"])
@@ -405,6 +408,7 @@ def narrative_day(sentence: str, anchor: date, current: date | None) -> date | N
         return current
 
 
+_YEAR_SPAN = re.compile(r"\b(?P<year>(?:19|20)\d{2})\s*[-–/]\s*(?:\d{2}|(?:19|20)\d{2})\b(?![-–/]\d)")
 _YEAR_HEADING = re.compile(r"^\W*(?P<year>(?:19|20)\d{2})\s*[:—–-]\s+\S[^.]{0,60}$")
 _FULL_DATE = re.compile(
     rf"\b(?:{_DAY}\s+{_MONTH}|{_MONTH.replace('?P<month>', '?P<month2>')}\s+{_DAY.replace('?P<day>', '?P<day2>')})"
@@ -474,12 +478,16 @@ _POST_STAMP = re.compile(
     r"(?P<rest>.{4,60})$",
     re.IGNORECASE,
 )
+_BRACKET_STAMP = re.compile(r"^\[(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)(?:[./]\d{2,4})?,?\s+\d{1,2}:\d{2}\]")
 _SLASHED_YEAR = re.compile(r"\b(?P<day>[0-3]?\d)([/.-])(?P<month>[01]?\d)\2(?P<year>(?:19|20)\d{2})\b")
 
 
 def post_day(sentence: str, anchor: date) -> date | None:
     """The day a thread's post was written, from its stamp line, if the sentence is one: the post's "today" and
     "this morning" are that day, not the page's."""
+    # A channel's post opening on its stamp: "[15.08 11:40] Norway has closed its embassy in Kabul ..."
+    if sentence[:1] == "[" and (bracket := _BRACKET_STAMP.match(sentence)) is not None:
+        return _numeric_day(anchor, int(bracket["day"]), int(bracket["month"]), False)
     stamp = _POST_STAMP.match(sentence)
     if not stamp:
         return None

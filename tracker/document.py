@@ -104,7 +104,8 @@ def country_heading(line: str, gaz: Gazetteer) -> str | None:
 _TRANSCRIPT_TURN = re.compile(r"^\s*(?:Q|A|QUESTION|ANSWER|SPOKES(?:MAN|WOMAN|PERSON))\s*:", re.MULTILINE)
 _CABLE_FROM = re.compile(r"^FM\s+[A-Z]{3,}", re.MULTILINE)
 _STATEMENT_TITLE = re.compile(
-    r"\b(?:press\s+briefing|daily\s+briefing|press\s+release|media\s+release|statement\s+(?:by|from|on)|transcript|cable"
+    r"\b(?:press\s+briefing|daily\s+briefing|press\s+releases?|media\s+releases?|communiqu[eé]s?|statements?\s+(?:by|from|on)"
+    r"|transcript|cable"
     r"|press\s+conference)\b",
     re.IGNORECASE,
 )

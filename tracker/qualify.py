@@ -83,6 +83,8 @@ def _in_aside(sentence: str, position: int, act: int) -> bool:
 _QUOTED_NOUN = re.compile(
     r"[^\"”’]{0,20}[\"”’]\s+(?:statement|remark|comment|line|pledge|policy|stance|position)\b", re.IGNORECASE
 )
+_AWAITED_BEFORE = re.compile(r"\b(?:until|unless|once|as\s+soon\s+as)\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
+_PRESENT_VERB = re.compile(r"(?!(?:was|has|is|does|as|us)\b)[a-z]+[^s\W]s\b")
 _DENIED_REPORT = re.compile(
     r"\b(?:denied|denies|deny|denying)\s+(?:a|the|any|all)?\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?)\b"
     r"[^.;]{0,90}?\bthat\s+(?:[\w'’-]+\s+){0,6}$",
@@ -149,7 +151,7 @@ CORRECTED_REPORT = re.compile(
 )
 _DISOWNED = re.compile(
     r"^\W*(?:claim|rumou?r|false|misleading|unverified)\s*:"
-    r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)\s+(?:that\s+)?"
+    r"|\b(?:claim(?:s|ed|ing)?|rumou?r(?:s|ed)?|alleg(?:e|es|ed|ing))(?!\s+responsibility)(?:,[^,.;]{1,30},)?\s+(?:that\s+)?"
     r"(?=[^.;]{0,80}$)"
     r"|" + CORRECTED_REPORT.pattern,
     re.IGNORECASE,
@@ -186,6 +188,11 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         negated = _governing_negation(sentence, max(0, complement.start() - 20), complement.start() + 1)
     if negated:
         return f"negated ('{negated.group(0)}')"
+    # "We will not reopen a program until the State Department lifts its advice": an act awaited, not done
+    if (
+        awaited := _AWAITED_BEFORE.search(sentence, max(0, hit.start - 60), hit.start)
+    ) is not None and _PRESENT_VERB.match(sentence, hit.start):
+        return f"awaited ('{awaited.group(0).strip()}')"
     # "flatly denied a report by an Azerbaijani news site that its embassy had begun sending families home"
     if "denie" in sentence[: hit.start] and (denied := _DENIED_REPORT.search(sentence, 0, hit.start)):
         return f"a report denied ('{denied.group(0)[:40]}')"

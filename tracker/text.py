@@ -15,7 +15,8 @@ from dataclasses import dataclass
 _CUT_FROM = re.compile(
     r"^\s*(?:leave a (?:reply|comment)|\d*\s*comments?\s*(?:\(\d+\))?\s*:?|please enter your (?:comment|name)"
     r"|share (?:this )?post:?"
-    r"|more like this|related (?:articles|stories|posts)|you may also like|recommended for you|most read"
+    r"|more like this|related(?: (?:articles|stories|posts|links|coverage|galleries|reading))?|you may also like"
+    r"|recommended for you|most read|more on this story|further reading"
     r"|add (?:a )?comment|join the conversation|comments are closed|reader comments)\s*!?\s*$",
     re.IGNORECASE,
 )
