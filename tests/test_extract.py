@@ -1827,3 +1827,12 @@ def test_press_releases_speak_for_their_ministry() -> None:
         source="t",
     )
     assert {(m.issuer, m.event_type.value) for m in extract(document, PUBLISHED, "ER")} == {("IT", "embassy_drawdown")}
+
+
+def test_rows_of_a_csv_table_are_their_countrys() -> None:
+    text = (
+        "date,country,measure,source\n"
+        '2024-01-10,Colombia,"Consulate in Guayaquil closed until further notice",Cancilleria press release\n'
+        '2024-01-11,Germany,"Families of embassy staff flown out",Der Spiegel\n'
+    )
+    assert run(text, target="EC") == [("CO", "EC", "embassy_closure"), ("DE", "EC", "embassy_drawdown")]

@@ -132,3 +132,17 @@ def test_a_comment_label_over_an_opinion_piece_cuts_nothing() -> None:
     assert "Ten days ago" in clean_text(text)
     # after the piece, the same heading starts the comments
     assert "Great piece" not in clean_text(text + "\n\nComments\n\nGreat piece!")
+
+
+def test_a_table_pasted_as_csv_reads_as_table_rows() -> None:
+    text = (
+        "date,country,measure,source\n"
+        '2024-01-10,Colombia,"Consulate in Guayaquil closed until further notice",Cancilleria press release\n'
+        '2024-01-11,Germany,"Families of embassy staff flown out",Der Spiegel\n'
+    )
+    lines = clean_text(text).split("\n")
+    assert (
+        lines[1]
+        == "Colombia | 2024-01-10 | Consulate in Guayaquil closed until further notice | Cancilleria press release"
+    )
+    assert lines[2].startswith("Germany | 2024-01-11 |")

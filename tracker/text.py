@@ -7,6 +7,7 @@ datelines, and machine-translated text whose sentences lack final punctuation.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
@@ -95,7 +96,36 @@ def clean_text(text: str) -> str:
             line = _QUOTE_MARKS.sub("", line)
         # Every tweet tail has one of these: most lines skip the substitution.
         kept.append(_TWEET_TAIL.sub("", line) if "twitter" in lower or "t.co/" in lower or "(@" in line else line)
-    return "\n".join(_unwrap(kept)).strip()
+    return "\n".join(_unwrap(_csv_as_rows(kept) if "," in text and "ountry" in text else kept)).strip()
+
+
+_CSV_HEADER = re.compile(r"^\s*[\w ]{2,20}(?:,[\w ]{2,20}){2,}\s*$")
+
+
+def _csv_as_rows(lines: list[str]) -> list[str]:
+    """A table pasted as comma-separated values ("date,country,measure,source") read as the table rows it is: the
+    country first and the cells after it ("Colombia | Consulate in Guayaquil closed ... | 2024-01-10"), the way
+    the extractor reads a row of a table."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = [cell.strip().lower() for cell in line.split(",")] if _CSV_HEADER.match(line) else []
+        if "country" not in header:
+            out.append(line)
+            index += 1
+            continue
+        out.append(line)
+        column = header.index("country")
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            cells = next(csv.reader([lines[index]]), [])
+            if len(cells) != len(header):
+                break
+            rest = [cell.strip() for i, cell in enumerate(cells) if i != column and cell.strip()]
+            out.append(" | ".join([cells[column].strip(), *rest]))
+            index += 1
+    return out
 
 
 def _unwrap(lines: list[str]) -> list[str]:

@@ -420,6 +420,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)|(?:will|would)\s+fly\s+(?:home|back|out)"
+        # a table row's participle: "Families of embassy staff flown out (unconfirmed)"
+        rf"|flown\s+(?:out|home|back)"
         # "family members of US diplomats in Tokyo may leave at government expense": authorised departure
         rf"|(?:may|can|could)\s+leave(?=\s+at\s+(?:the\s+)?government(?:['’]s)?\s+expense)"
         # "British diplomats and their families board an RAF aircraft"
