@@ -1794,6 +1794,24 @@ def test_a_correction_that_moves_a_day_redates_the_act() -> None:
             "Its embassy in Port Moresby yesterday advised American citizens to leave the New Hebrides.",
             [("US", "VU", "leave_advisory")],
         ),
+        (
+            "The Delegation of the European Union in La Paz reduced its staff to essential personnel on 12 November.",
+            [("EU", "BO", "embassy_drawdown")],
+        ),
+        (
+            "The Americans had authorised the departure of their own dependants two days before we did.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        ("Washington told every American still in Iran to leave.", [("US", "IR", "leave_advisory")]),
+        (
+            "The Australian Commission in Port Vila sent home the families of two officers last week.",
+            [("AU", "VU", "embassy_drawdown")],
+        ),
+        (
+            "The Philippines had ordered the Filipino workers in Iraq to return to their country.",
+            [("PH", "IQ", "leave_advisory")],
+        ),
+        ("Australia has told its citizens on Bougainville to get out.", [("AU", "PG", "leave_advisory")]),
     ],
 )
 def test_round_19_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

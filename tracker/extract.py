@@ -312,7 +312,9 @@ _COMPANY_STAFF = re.compile(
     re.IGNORECASE,
 )
 _AND_VERB = re.compile(r",?\s+and\s+$")
-_THEIR_MISSION = re.compile(r"\btheir\s+(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff)\b")
+_THEIR_MISSION = re.compile(
+    r"\btheir\s+(?:own\s+)?(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff|dependants|dependents)\b"
+)
 _CLAUSE_GAP = re.compile(r"[,;:]|\b(?:and|but|while|which|who)\b")
 _BY_AGENT = re.compile(
     r"\bby\s+(?:the\s+|their\s+|its\s+)?(?:(?:own|federal|national)\s+)?"

@@ -605,7 +605,8 @@ def _find_target(
             continue
         if _SAID_AFTER.match(_after(sentence, match)) and _SPEAKER_BEFORE.search(sentence, 0, match.start):
             continue
-        if _TARGET_BEFORE.search(before):
+        # ("its citizens on Bougainville": an island is a place one is on)
+        if _TARGET_BEFORE.search(before) or (match.kind is MatchKind.PLACE and before.endswith(" on ")):
             return _shared_name(match, default), f"'{match.surface}'", match
         if match.kind in (MatchKind.PLACE, MatchKind.METONYM) and _MISSION_AFTER.match(_after(sentence, match)):
             return match.code, f"'{match.surface}' (the mission's city)", match
@@ -629,7 +630,7 @@ def _find_target(
         ):
             continue
         if (
-            _TARGET_BEFORE.search(before)
+            (_TARGET_BEFORE.search(before) or (match.kind is MatchKind.PLACE and before.endswith(" on ")))
             and not GOVERNMENT_BEFORE_PREPOSITION.search(before)
             and not _SOURCES_IN.search(before)
             and not _DESTINATION_BEFORE.search(before)

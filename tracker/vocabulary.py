@@ -36,6 +36,8 @@ _PEOPLE = (
     r"(?-i:(?!(?:Barbados|Bahamas|Honduras|Philippines|Netherlands|Comoros|Seychelles|Maldives|Emirates|States|Islands"
     r"|Cyprus|Laos|Mauritius|Tunis|Paris|Athens|Brussels|Lagos|Caracas|Damascus|Texas|Addis|Aires|Angeles|Dallas"
     r"|Charles|James|Thomas)\b)[A-Z][a-z]+(?:s|ese|ss)\b|Thai"
+    # "told every American still in Iran to leave": the singular after "every" or "any"
+    r"|(?<=every\s)[A-Z][a-z]+(?:an|ese|ish|i)\b|(?<=any\s)[A-Z][a-z]+(?:an|ese|ish|i)\b"
     # the people a collective demonym names: "the French present there", "the British in Lebanon"
     r"|(?<=[Tt]he\s)(?:French|British|Dutch|Irish|Spanish|Danish|Swedish|Polish|Finnish|Turkish|English|Welsh)"
     r"(?=\s+(?:present|living|remaining|still|resident|who|in|there)\b))"
@@ -43,7 +45,8 @@ _PEOPLE = (
 _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
-    r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home)"
+    r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home"
+    r"|return\s+to\s+their\s+(?:home\s+)?country)"
 )
 # A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
@@ -447,7 +450,9 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "send-staff-home",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+(?:home|out|away)\b",
+        rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+(?:home|out|away)\b"
+        # "sent home the families of two officers last week"
+        rf"|\bsen[dt]\w*\s+(?:home|away)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE}\b",
     ),
     # "sent part of its non-essential staff to Dakar": only staff who are not needed are sent away
     _t(
@@ -1017,6 +1022,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
+        "return to their",
         "abandon",
         "return home",
         "to go",
@@ -1189,7 +1195,7 @@ NOT_GOVERNMENT_AFTER = re.compile(
 )
 # Words after a demonym that make it a government actor: "the Japanese government", "Russian diplomats".
 GOVERNMENT_AFTER = re.compile(
-    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|high\s+commissions?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
+    r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|(?:high\s+)?commissions?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
     r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
@@ -1216,7 +1222,7 @@ GOVERNMENT_BEFORE_PREPOSITION = re.compile(
     # "the Ministry of Foreign Affairs of Korea", "... and Expatriates of the Hashemite Kingdom of Jordan"
     r"|\b(?:affairs|expatriates|relations|office)\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:(?:kingdom|republic|state)\s+of\s+)?$"
     # "the embassy of France" is France's; "the embassy in Beirut" is only where it is.
-    r"|\b(?:embassy|embassies|consulate|consulate[- ]general|mission)\s+of\s+(?:the\s+)?$",
+    r"|\b(?:embassy|embassies|consulate|consulate[- ]general|mission|delegation)\s+of\s+(?:the\s+)?$",
     _I,
 )
 # Clause breaks: an actor on the far side of one is not the subject of the trigger.
