@@ -204,3 +204,8 @@ def test_a_memoir_of_a_winter_tells_of_that_winter() -> None:
     assert narrative_day("Ambassador in Tehran in 1978-79, describes the weeks", anchor, None) == date(1978, 12, 31)
     (cue,) = find_date_cues("On 10 January the embassy closed", anchor, narrative=date(1978, 12, 31))
     assert cue.value == date(1979, 1, 10)
+
+
+def test_a_communiques_dateline_with_a_year_and_a_feed_items_date() -> None:
+    assert heading_day("Rome, 6 June 1998", date(1998, 6, 10)) == (True, date(1998, 6, 6))
+    assert post_day("pubDate: Mon, 12 Sep 1988 06:15:00 GMT", date(1988, 9, 19)) == date(1988, 9, 12)

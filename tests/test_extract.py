@@ -1854,3 +1854,10 @@ def test_rows_of_a_csv_table_are_their_countrys() -> None:
         '2024-01-11,Germany,"Families of embassy staff flown out",Der Spiegel\n'
     )
     assert run(text, target="EC") == [("CO", "EC", "embassy_closure"), ("DE", "EC", "embassy_drawdown")]
+
+
+def test_plans_told_after_a_noun_trigger_or_in_a_headline() -> None:
+    flights = one("Bundeswehr evacuation flights for German citizens are to start on Monday.")
+    assert (flights.status.value, flights.date) == ("planned", date(2022, 2, 14))
+    headline = one("- Uzbekistan to fly its citizens home from Almaty on Saturday.")
+    assert (headline.status.value, headline.date) == ("planned", date(2022, 2, 12))

@@ -440,7 +440,7 @@ def infer_anchor(text: str, fallback: date) -> date:
 
 _DATELINE_PLACE = re.compile(
     r"^(?-i:[A-Z])[\w'’. -]{1,30}?(?:,\s+(?-i:[A-Z])[\w'’. -]{1,20}?)?,\s+"
-    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?$|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\.?$)"
+    r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?(?:,?\s+\d{4})?\.?$|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\.?$)"
 )
 _HEADING_START = re.compile(
     r"\d|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|early|mid|late|this|today"
@@ -471,6 +471,8 @@ _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 # "@PolandMFA · 1 Oct 2024 · 20:03".
 _POST_STAMP = re.compile(
     r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*"
+    # a feed item's date: "pubDate: Mon, 19 Sep 1988 06:15:00 GMT"
+    r"|pub_?date\s*:\s*"
     # a page's numbered update: "Update 8 (17:00, 28 August)"
     r"|update\s+\d+\s*(?=[(:—–-])"
     # a live blog's entry stamped with its time and day: "17:40 Sun 14 April"

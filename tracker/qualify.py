@@ -85,6 +85,14 @@ _QUOTED_NOUN = re.compile(
 )
 _AWAITED_BEFORE = re.compile(r"\b(?:until|unless|once|as\s+soon\s+as)\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 _PRESENT_VERB = re.compile(r"(?!(?:was|has|is|does|as|us)\b)[a-z]+[^s\W]s\b")
+_PLANNED_AFTER = re.compile(
+    r"\s+(?:are|is|were|was)\s+(?:due|expected|scheduled|set)?\s*to\s+(?:start|begin|leave|depart|fly|take\s+off|operate|resume)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_TO = re.compile(
+    r"^[\s\-–—•*]*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+to\s+"
+    r"(?:fly|evacuate|send|bring|charter|close|shut|move|reopen|withdraw|pull|airlift|repatriate|cut)\b"
+)
 _DENIED_REPORT = re.compile(
     r"\b(?:denied|denies|deny|denying)\s+(?:a|the|any|all)?\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?)\b"
     r"[^.;]{0,90}?\bthat\s+(?:[\w'’-]+\s+){0,6}$",
@@ -353,6 +361,11 @@ def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
     planned = PLANNED.search(sentence, start, hit.end)
     if planned:
         return Status.PLANNED, planned.group(0)
+    # "Bundeswehr evacuation flights for German citizens are to start on Monday", "- Uzbekistan to fly its citizens
+    # home on Saturday": a plan told after a noun trigger, or a headline's infinitive
+    ahead = _PLANNED_AFTER.match(sentence, hit.end) or (_HEADLINE_TO.match(sentence) if hit.start < 60 else None)
+    if ahead:
+        return Status.PLANNED, ahead.group(0).strip()
     reported = REPORTED.search(sentence)
     if reported:
         return Status.REPORTED, reported.group(0)
