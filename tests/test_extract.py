@@ -1812,6 +1812,12 @@ def test_a_correction_that_moves_a_day_redates_the_act() -> None:
             [("PH", "IQ", "leave_advisory")],
         ),
         ("Australia has told its citizens on Bougainville to get out.", [("AU", "PG", "leave_advisory")]),
+        ("But the borders were closed, and we saw what happened at the French embassy on Sunday.", []),
+        (
+            "The German foreign ministry says it will run two special flights from Amman on Thursday for Germans "
+            "who have crossed from Israel into Jordan.",
+            [("DE", "IL", "leave_advisory")],
+        ),
     ],
 )
 def test_round_19_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -289,7 +289,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "transport-for-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*|operat\w*)\s+"
+        rf"\b(?:charter\w*|la(?:y|id|ying)\s+on|organi[sz]\w*|arrang\w*|operat\w*|run|runs|running|ran)\s+"
         rf"(?:(?:a|an|two|three|several|more|special|extra)\s+)*"
         rf"(?:[\w-]+\s+)?(?:planes?|flights?|aircraft|ships?|ferr(?:y|ies)|buses|convoys?|boats?|shuttles|airlifts?)\b"
         rf"[^.;:!?]{{0,90}}?"
@@ -617,7 +617,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         # ("whose ambassador has been seen as close to Aoun, said its embassy would stay open" closes nothing)
         # ("the suspension of the activities of its embassy"; a title's "Temporary Suspension of the Embassy" announces)
         rf"\b(?:suspend\w*|(?-i:suspension)|clos(?:e|ed|es|ing|ure)(?!\s+to\b)|shut\w*(?:\s+down)?|shutter\w*|halt\w*|mothball\w*)\b"
-        rf"(?:(?!\band\s+(?:the|a|an)\b|\bsaid\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
+        # (not over another clause: "the borders were closed, and we saw what happened at the French embassy")
+        rf"(?:(?!\band\s+(?:the|a|an)\b|\bsaid\b|,\s+and\b|\bwhat\s+happened\b)[^.;:!?]){{0,50}}?\b{_EMBASSY}\b",
     ),
     _t(
         "embassy-closed",
@@ -791,6 +792,10 @@ _TRANSPORT_WORDS = (
     "charter",
     "operate special",
     "operating special",
+    "run special",
+    "run two",
+    "runs special",
+    "running special",
     "laid on",
     "lay on",
     "laying on",
