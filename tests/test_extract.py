@@ -1867,3 +1867,20 @@ def test_plans_told_after_a_noun_trigger_or_in_a_headline() -> None:
     assert (flights.status.value, flights.date) == ("planned", date(2022, 2, 14))
     headline = one("- Uzbekistan to fly its citizens home from Almaty on Saturday.")
     assert (headline.status.value, headline.date) == ("planned", date(2022, 2, 12))
+
+
+def test_machine_translation_from_french() -> None:
+    text = (
+        "In the streets, some persons waved the flags of russia, as in mali and guinea. "
+        "For its part, germany invites since Tuesday its nationals to quit the territory. "
+        "The kingdom of denmark has put the key under the door of its embassy in Ouagadougou this Wednesday. "
+        "The Department of State has ordered this Tuesday the departure of the members of family of the American "
+        "agents posted in Ouagadougou, as well as of the employees not essential. "
+        "According to a diplomatic source, canada would have asked also to its citizens to leave the country."
+    )
+    assert run(text, target="BF") == [
+        ("CA", "BF", "leave_advisory"),
+        ("DE", "BF", "leave_advisory"),
+        ("DK", "BF", "embassy_closure"),
+        ("US", "BF", "embassy_drawdown"),
+    ]

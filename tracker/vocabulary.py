@@ -43,7 +43,7 @@ _PEOPLE = (
     r"(?=\s+(?:present|living|remaining|still|resident|who|in|there)\b))"
 )
 _LEAVE = (
-    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
+    r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|quit(?=\s+(?:the\s+)?(?:country|territory|(?-i:[A-Z])))|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
     r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home"
     r"|return\s+to\s+their\s+(?:home\s+)?country)"
@@ -60,6 +60,9 @@ STAFF_PEOPLE = (
     r"|(?:(?:wives|spouses)\s+and\s+children|relatives)"
     r"(?=\s+of\s+(?:members\s+of\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:staff|diplomats|officials|personnel|employees))"
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees)"
+    # machine translation: "the members of family of the American agents", "the employees not essential"
+    r"|members\s+of\s+family(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:agents|staff|diplomats|personnel|officials))"
+    r"|(?:employees|personnel|staff)\s+not\s+essential"
     # "the German embassy people flew out", "diplomats' wives and children"
     r"|(?<=embassy\s)people|diplomats['’]\s+(?:wives|families|spouses|dependants)(?:\s+and\s+children)?)"
 )
@@ -199,7 +202,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         # ("recommends, since Saturday, to the American citizens of leave Haiti": "de quitter" word for word)
         # ("recommended this Thursday to the Brazilian residents in Guinea-Bissau that they leave the country")
-        rf"\b{ADVISE}(?:,[^,.;]{{1,25}},|\s+(?:this|last|on)\s+\w+)?\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
+        rf"\b{ADVISE}(?:,[^,.;]{{1,25}},|\s+(?:this|last|on)\s+\w+|\s+(?:also|too|again))?\s+to\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?"
         rf"(?:{CITIZENS}|{_PEOPLE})\b"
         rf"[^.;:!?]{{0,40}}?\b(?:that|to|of)\s+(?:\w+\s+)?{_LEAVE}\b",
     ),
@@ -631,6 +634,12 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|(?<![,;]\s)(?<!\bnot\s)to\s+(?:close|shut)(?=\s+(?:temporarily|on|from|until|for|indefinitely|today|tomorrow)\b|\s*[,.;|]))\b",
         verb_at_end=True,
     ),
+    # machine translation of "mettre la clé sous la porte": "has put the key under the door of its embassy"
+    _t(
+        "key-under-the-door",
+        EventType.EMBASSY_CLOSURE,
+        rf"\bput\s+the\s+keys?\s+under\s+the\s+door\s+of\s+(?:its\s+|their\s+|the\s+)?{_EMBASSY}\b",
+    ),
     # "The US embassy reopened on Thursday, a day after it closed to the public": the closure is the pronoun's
     # (the embassy gate of the event type keeps this to sentences about a mission).
     _t(
@@ -1028,6 +1037,7 @@ GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
         "return to their",
+        "quit",
         "abandon",
         "return home",
         "to go",
