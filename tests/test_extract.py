@@ -1884,3 +1884,10 @@ def test_machine_translation_from_french() -> None:
         ("DK", "BF", "embassy_closure"),
         ("US", "BF", "embassy_drawdown"),
     ]
+
+
+def test_a_closure_told_after_the_reopening() -> None:
+    text = "Germany reopened its embassy on Monday. Berlin had shut it on January 27, the day after the riots."
+    assert run(text, target="MG") == [("DE", "MG", "embassy_closure"), ("DE", "MG", "embassy_return")]
+    # without a reopening before, "shut it" is anything
+    assert run("Berlin had shut it on January 27.", target="MG") == []

@@ -125,7 +125,7 @@ def _issuers_for(
             subjects = [opening]
     # "Washington had first urged Americans to leave on April 19, ..., and lifted that advice on May 3": a verb
     # coordinated with the sentence's first shares its subject.
-    if not subjects and not groups and _AND_VERB.search(text, max(0, hit.start - 6), hit.start):
+    if not subjects and not groups and _AND_VERB.search(text, max(0, hit.start - 12), hit.start):
         subjects = subject_issuers(text, matches, clause_start(text, hit.start) - 1)[:1] or subjects
     # "the Foreign Office in Berlin": an office named by its seat is that capital's government's
     subjects = [_seat_of(text, matches, m) or m for m in subjects]
@@ -311,7 +311,7 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
-_AND_VERB = re.compile(r",?\s+and\s+$")
+_AND_VERB = re.compile(r",?\s+and\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|then\s+)?$")
 _THEIR_MISSION = re.compile(
     r"\btheir\s+(?:own\s+)?(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff|dependants|dependents)\b"
 )

@@ -634,6 +634,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|(?<![,;]\s)(?<!\bnot\s)to\s+(?:close|shut)(?=\s+(?:temporarily|on|from|until|for|indefinitely|today|tomorrow)\b|\s*[,.;|]))\b",
         verb_at_end=True,
     ),
+    # "Germany reopened its embassy on Monday. Berlin had shut it on January 27": the closure the reopening ended
+    _t(
+        "closed-it-before-reopening",
+        EventType.EMBASSY_CLOSURE,
+        r"\b(?:had\s+)?(?:shut|closed)\s+it\b(?!\s+(?:down\s+)?to\b)|^(?:it|the\s+mission)\s+had\s+(?:closed|shut)\b",
+        after=EventType.EMBASSY_RETURN,
+    ),
     # machine translation of "mettre la clé sous la porte": "has put the key under the door of its embassy"
     _t(
         "key-under-the-door",
@@ -996,6 +1003,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "closed-it-before-reopening": ("shut it", "closed it", "it had closed", "it had shut"),
     "bring-citizens-home": ("lift", "took", "take"),
     "pull-staff-out": ("ambassador",),
     "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
