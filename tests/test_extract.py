@@ -1891,3 +1891,32 @@ def test_a_closure_told_after_the_reopening() -> None:
     assert run(text, target="MG") == [("DE", "MG", "embassy_closure"), ("DE", "MG", "embassy_return")]
     # without a reopening before, "shut it" is anything
     assert run("Berlin had shut it on January 27.", target="MG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A French navy ship took about 300 French and other foreigners off at Aden's oil harbour on Saturday, "
+            "and landed them in Djibouti.",
+            [("FR", "YE", "leave_advisory")],
+        ),
+        (
+            "The defence ministry said French warships from Djibouti had taken some 200 French nationals off the "
+            "beaches on Saturday.",
+            [("FR", "UA", "leave_advisory")],
+        ),
+        (
+            "Bonn said on Monday that its embassy was now working from Djibouti until further notice.",
+            [("DE", "UA", "embassy_relocation")],
+        ),
+        # the advice a lift names as made earlier is an act of its own
+        (
+            "In Tokyo, the foreign ministry yesterday withdrew the recommendation it made on December 5 that Japanese "
+            "tourists and residents without urgent business leave the Philippines.",
+            [("JP", "PH", "advisory_lifted"), ("JP", "PH", "leave_advisory")],
+        ),
+    ],
+)
+def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

@@ -53,6 +53,9 @@ _DESTINATION_BEFORE = re.compile(
     # "using landing craft from a ship that had been sent down from Djibouti": where the ship came from
     r"|\b(?:that|which)\s+(?:had\s+been|has\s+been|was|were)\s+(?:sent|flown|brought|dispatched|diverted)\s+"
     r"(?:\w+\s+)?(?:from|in)\s+$"
+    # "landed them at Beirut": where people were put down; "French warships from Djibouti": where vehicles came from
+    r"|\b(?:landed|put|dropped|set)\s+them\s+(?:down\s+)?(?:at|in)\s+$"
+    r"|\b(?:warships?|ships?|vessels?|frigates?|aircraft|planes?|helicopters?|troops|forces)\s+(?:based\s+)?(?:from|in)\s+$"
     # "to Kousseri, in Cameroon": the country of a destination named before
     r"|\b(?:to|into)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
@@ -387,8 +390,10 @@ def spoken_to_before(sentence: str, position: int) -> bool:
 
 def _is_collective(sentence: str, match: CountryMatch) -> bool:
     """'the French present there', 'the British in Lebanon': a demonym in -ch or -sh naming the people."""
-    return sentence[max(0, match.start - 4) : match.start].lower() == "the " and bool(
-        _COLLECTIVE_AFTER.match(sentence, match.end)
+    before = sentence[max(0, match.start - 4) : match.start]
+    # ("about 300 French and other foreigners": a number names people too)
+    return (before.lower() == "the " and bool(_COLLECTIVE_AFTER.match(sentence, match.end))) or (
+        before[-2:-1].isdigit() and before.endswith(" ") and match.surface in _COLLECTIVE_DEMONYMS
     )
 
 
@@ -396,6 +401,9 @@ _SPOKEN_TO = re.compile(
     rf"\b(?:{ADVISE}|contact\w*|gather\w*|phon\w*|rang|summon\w*|wrote\s+to)\W+(?:[\w’'-]+\s+){{0,5}}?"
     rf"(?:{CITIZENS}|(?-i:[A-Z][a-z]+(?:s|ese)))\b",
     re.IGNORECASE,
+)
+_COLLECTIVE_DEMONYMS = frozenset(
+    {"French", "British", "Dutch", "Irish", "Spanish", "Danish", "Swedish", "Polish", "Finnish", "Turkish", "Swiss"}
 )
 _COLLECTIVE_AFTER = re.compile(r"\s+(?:present|living|remaining|still|resident|who|in|there)\b")
 _GOVERNMENT_TRANSPORT = re.compile(r"\b(?:government|state|military|air\s+force)[- ]chartered\b", re.IGNORECASE)

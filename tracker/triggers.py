@@ -107,4 +107,10 @@ def _undoes(closing: TriggerHit, hit: TriggerHit, sentence: str) -> bool:
     # "The French embassy, which shut its doors on 6 September, reopened", "Ghana's embassy, closed since 6
     # September, will reopen": the clause inside the span too.
     between = sentence[min(closing.start, hit.start) : max(closing.start, hit.start, min(closing.end, hit.end))]
+    # ("withdrew the recommendation it made on December 5 that Japanese ... leave": the advice was an earlier act)
+    if _IT_MADE.match(sentence, closing.end):
+        return False
     return not re.search(r",\s*(?:which|who|closed|shut|suspended)\b", between)
+
+
+_IT_MADE = re.compile(r"\s+it\s+(?:had\s+)?(?:made|issued|gave)\b", re.IGNORECASE)

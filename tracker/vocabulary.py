@@ -191,6 +191,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"\b(?:(?:issued|made|sent|gave|published)\s+(?:a\s+)?similar\s+(?:call|appeal|advice|warning|order|request)"
         # "Gave its citizens the same advice a day after Estonia"
         r"|(?:issued|gave|sent)\s+(?:its|their)\s+(?:citizens|nationals|people)\s+the\s+same\s+(?:advice|call|warning)"
+        # "Lisbon had issued that advice on Saturday": the advice just reported
+        r"|(?:had\s+)?(?:issued|given|made)\s+(?:that|this)\s+(?:advice|recommendation|call)"
         r"|followed\s+suit|did\s+(?:the\s+same|likewise)|(?:started|began|begun|been)\s+doing\s+the\s+same|join(?:s|ed)?\s+in\b"
         # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
         r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
@@ -212,6 +214,14 @@ TRIGGERS: tuple[Trigger, ...] = (
         EventType.LEAVE_ADVISORY,
         rf"\b{ADVISE}[\"”’']?(?:\s+(?:on\s+)?\w+){{0,2}}?\s+that\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b"
         rf"(?:should\s+|must\s+|shall\s+)?(?:immediately\s+)?(?:leave|depart(?!ment))\b",
+    ),
+    # "withdrew the recommendation it made on December 5 that Japanese tourists ... leave the Philippines"
+    _t(
+        "recommendation-that-people-leave",
+        EventType.LEAVE_ADVISORY,
+        rf"\b(?:recommendation|advice|call)\s+it\s+(?:had\s+)?(?:made|issued|gave)\s+(?:on\s+[\w ]{{1,20}}?\s+)?"
+        rf"that\s+"
+        rf"(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should\s+)?(?:leave|depart(?!ment))\b",
     ),
     # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
     _t(
@@ -282,6 +292,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"|across\s+the\s+(?:[\w-]+\s+){{0,2}}?(?:river|border|bridge|lake|sea))"
         # "The French navy took off 60 French citizens and about 200 other foreigners from a beach"
         rf"|\b(?:took|taken|taking)\s+off\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\b"
+        # "A French navy ship took about 300 French and other foreigners off at Aden's oil harbour"
+        rf"|\b(?:took|taken|taking)\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:{CITIZENS}|{_PEOPLE}"
+        rf"|(?-i:French|British|Dutch|Irish|Swiss|Spanish|Danish|Swedish|Polish|Finnish|Turkish))\b[^.;:!?]{{0,30}}?\boff\b"
         # "have also been moving their citizens out through Port Sudan"
         rf"|\b(?:mov|gett?|got|pull)\w*\s+(?:its|their)\s+{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
         # machine translation: "already had removed more than 200 citizens through Cyprus"
@@ -599,7 +612,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "embassy-works-from",
         EventType.EMBASSY_RELOCATION,
-        rf"\b{_EMBASSY}(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:will|would|is\s+to|is\s+now|has\s+been)\s+(?:\w+\s+)?"
+        rf"\b{_EMBASSY}(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:will|would|is\s+to|is\s+now|was\s+now|has\s+been|had\s+been|is|was)\s+(?:\w+\s+)?"
         rf"(?:work|working|operate|operating|run|running)"
         rf"\s+from\s+(?:the\s+)?(?-i:[A-Z])"
         # "The embassy's work will be handled from Tunis for the time being"
@@ -852,6 +865,7 @@ _ADVISE_STEMS = (
     "help",
 )
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "recommendation-that-people-leave": (" that ",),
     "advise-citizens-to-leave": _ADVISE_STEMS,
     "citizens-should-leave": (*_ADVISE_STEMS, "should", "must", "need to", "have to", "are to"),
     "it-will-reopen-after-closing": ("it would reopen", "it will reopen", "it would re-open", "it will re-open"),
@@ -873,7 +887,18 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "you-should-leave": ("you",),
     "advise-them-to-leave": (" them ",),
-    "same-again": ("similar", "suit", "same", "likewise", "follow", "join"),
+    "same-again": (
+        "similar",
+        "suit",
+        "same",
+        "likewise",
+        "follow",
+        "join",
+        "that advice",
+        "this advice",
+        "that recommendation",
+        "that call",
+    ),
     "advise-that-citizens-leave": (" that ",),
     "advise-to-people": (" to the ", " to all ", " to its ", " to their "),
     "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
@@ -886,7 +911,18 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "took",
         "take",
     ),
-    "take-citizens-out": ("out of", "home from", "to safety", "get out", "from ", "border", "across", " out", "remov"),
+    "take-citizens-out": (
+        "out of",
+        "home from",
+        "to safety",
+        "get out",
+        "from ",
+        "border",
+        "across",
+        " out",
+        "remov",
+        " off",
+    ),
     "repatriation-flights": (
         "repatriation",
         "evacuation",
