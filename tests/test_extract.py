@@ -1916,6 +1916,15 @@ def test_a_closure_told_after_the_reopening() -> None:
             "tourists and residents without urgent business leave the Philippines.",
             [("JP", "PH", "advisory_lifted"), ("JP", "PH", "leave_advisory")],
         ),
+        (
+            "The first German air force A400M left Kabul for Tashkent, in Uzbekistan, on Monday with only seven "
+            "people on board, five of them Germans and one a Dutch citizen.",
+            [("DE", "AF", "leave_advisory")],
+        ),
+        (
+            "- Canada: Canadian Armed Forces flights from Tel Aviv to Athens began on Thursday.",
+            [("CA", "IL", "leave_advisory")],
+        ),
     ],
 )
 def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:

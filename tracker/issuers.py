@@ -57,11 +57,11 @@ _DESTINATION_BEFORE = re.compile(
     r"|\b(?:landed|put|dropped|set)\s+them\s+(?:down\s+)?(?:at|in)\s+$"
     r"|\b(?:warships?|ships?|vessels?|frigates?|aircraft|planes?|helicopters?|troops|forces)\s+(?:based\s+)?(?:from|in)\s+$"
     # "to Kousseri, in Cameroon": the country of a destination named before
-    r"|\b(?:to|into)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
+    r"|\b(?:to|into|for)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
     r"|\b(?:work|working|operate|operating|run|running|handled|conducted|done)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
-    r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+for\s+$"
+    r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?for\s+$"
     # "sending the rest home through New Delhi's mission in Islamabad"
     r"|\b(?:through|via)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:embassy|mission|consulate|high\s+commission)\s+in\s+$"
     # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination
@@ -360,6 +360,9 @@ def has_people(sentence: str, matches: list[CountryMatch], start: int, end: int)
     # "a fourth UK government-chartered flight will leave Beirut": such a flight carries the government's people
     if "chartered" in sentence and _GOVERNMENT_TRANSPORT.search(sentence, start, end):
         return True
+    # ...as do "Canadian Armed Forces flights from Tel Aviv to Athens"
+    if _STATE_FLIGHTS.match(sentence, start):
+        return True
     # ...or be named before "of them": "Turkey, which has 25,000 citizens in Libya, has brought 5,000 of them home".
     if _OF_THEM.search(sentence, start, end) and _CITIZEN_WORD.search(sentence, 0, start):
         return True
@@ -406,6 +409,7 @@ _COLLECTIVE_DEMONYMS = frozenset(
     {"French", "British", "Dutch", "Irish", "Spanish", "Danish", "Swedish", "Polish", "Finnish", "Turkish", "Swiss"}
 )
 _COLLECTIVE_AFTER = re.compile(r"\s+(?:present|living|remaining|still|resident|who|in|there)\b")
+_STATE_FLIGHTS = re.compile(r"(?:armed\s+forces|air\s+force|military|government)\s+\w*\s*flights?\b", re.IGNORECASE)
 _GOVERNMENT_TRANSPORT = re.compile(r"\b(?:government|state|military|air\s+force)[- ]chartered\b", re.IGNORECASE)
 _ANY_BEFORE = re.compile(r"\b(?:any|every)\s+$", re.IGNORECASE)
 

@@ -223,6 +223,13 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"that\s+"
         rf"(?:[\w.’'-]+\s+){{0,4}}?(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,60}}?\b(?:should\s+)?(?:leave|depart(?!ment))\b",
     ),
+    # "Canadian Armed Forces flights from Tel Aviv to Athens began on Thursday": a state's own flights out
+    _t(
+        "state-flights-from",
+        EventType.LEAVE_ADVISORY,
+        r"\b(?:armed\s+forces|air\s+force|military|government)\s+(?:evacuation\s+|charter\s+|repatriation\s+)?flights?"
+        r"\s+(?:out\s+)?from\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])\w+)?\s+to\s+(?-i:[A-Z])\w+",
+    ),
     # "called for the withdrawal of their citizens", "announced the evacuation of its nationals"
     _t(
         "withdrawal-of-citizens",
@@ -384,6 +391,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "lifted about 100 foreigners, among them 21 Germans"
         rf"|(?:among\s+them|including)\s+(?:about\s+|some\s+)?\d[\d,]*)\s+"
         rf"(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b"
+        # "left Kabul with only seven people on board, five of them Germans"
+        rf"|\bwith\s+(?:only\s+|just\s+|about\s+)?(?:\d[\d,]*|[a-z]+)\s+(?:people|passengers|evacuees)\s+(?:on\s+board|aboard),\s+"
+        rf"(?:\d[\d,]*|[a-z]+|most|all)\s+of\s+them\s+(?:{CITIZENS}|{_PEOPLE})\b"
         # "the 158 people on board included 91 Saudi citizens"
         rf"|\b(?:on\s+board|aboard)\s+includ(?:ed|ing|e)\s+(?:about\s+|some\s+|more\s+than\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?"
         rf"(?:{CITIZENS}|{_PEOPLE})\b"
@@ -865,6 +875,7 @@ _ADVISE_STEMS = (
     "help",
 )
 TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
+    "state-flights-from": ("flight",),
     "recommendation-that-people-leave": (" that ",),
     "advise-citizens-to-leave": _ADVISE_STEMS,
     "citizens-should-leave": (*_ADVISE_STEMS, "should", "must", "need to", "have to", "are to"),
@@ -1039,6 +1050,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 # Words that open one trigger beyond its event type's gate, so common words ("moving", "help") do not send every
 # sentence holding them through all the type's patterns: "start moving thousands of its nationals from Beirut".
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
+    "state-flights-from": ("forces flight", "air force flight", "military flight", "government flight"),
     "closed-it-before-reopening": ("shut it", "closed it", "it had closed", "it had shut"),
     "bring-citizens-home": ("lift", "took", "take"),
     "pull-staff-out": ("ambassador",),
