@@ -209,3 +209,7 @@ def test_a_memoir_of_a_winter_tells_of_that_winter() -> None:
 def test_a_communiques_dateline_with_a_year_and_a_feed_items_date() -> None:
     assert heading_day("Rome, 6 June 1998", date(1998, 6, 10)) == (True, date(1998, 6, 6))
     assert post_day("pubDate: Mon, 12 Sep 1988 06:15:00 GMT", date(1988, 9, 19)) == date(1988, 9, 12)
+
+
+def test_a_forum_byline_with_a_bar_dates_the_post() -> None:
+    assert post_day("habesha_harry | Posted 05 Nov 2021, 21:14", date(2021, 11, 24)) == date(2021, 11, 5)

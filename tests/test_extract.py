@@ -1929,3 +1929,21 @@ def test_a_closure_told_after_the_reopening() -> None:
 )
 def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The State Department has ordered non-emergency US government employees and their family members out "
+            "of Addis.",
+            [("US", "UA", "embassy_drawdown")],
+        ),
+        (
+            "A Turkish colleague says his embassy has been sending diplomats' families home.",
+            [("TR", "UA", "embassy_drawdown")],
+        ),
+    ],
+)
+def test_round_20_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

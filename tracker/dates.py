@@ -471,6 +471,8 @@ _HEADING_REST = re.compile(r"^[\s.,:;()\-–—]*$")
 # "@PolandMFA · 1 Oct 2024 · 20:03".
 _POST_STAMP = re.compile(
     r"^\s*(?:posted(?:\s+on)?\s*:?\s*|#\d+\s+.{1,40}?\s[-–—|]\s+|@\w+\s*[·•|—–-]\s*"
+    # a forum post's byline: "habesha_harry | Posted 05 Nov 2021, 21:14"
+    r"|[\w.@-]{2,40}\s*[|·•]\s*posted(?:\s+on)?\s*:?\s*"
     # a feed item's date: "pubDate: Mon, 19 Sep 1988 06:15:00 GMT"
     r"|pub_?date\s*:\s*"
     # a page's numbered update: "Update 8 (17:00, 28 August)"

@@ -193,6 +193,8 @@ TRIGGERS: tuple[Trigger, ...] = (
         r"|(?:issued|gave|sent)\s+(?:its|their)\s+(?:citizens|nationals|people)\s+the\s+same\s+(?:advice|call|warning)"
         # "Lisbon had issued that advice on Saturday": the advice just reported
         r"|(?:had\s+)?(?:issued|given|made)\s+(?:that|this)\s+(?:advice|recommendation|call)"
+        # "the Canadians have now been told the same"
+        r"|been\s+told\s+the\s+same"
         r"|followed\s+suit|did\s+(?:the\s+same|likewise)|(?:started|began|begun|been)\s+doing\s+the\s+same|join(?:s|ed)?\s+in\b"
         # a bare "follow" with nothing it could be following to: "Whitehall follows.", "followed on Wednesday"
         r"|follow(?:s|ed)?(?=\s*(?:[.,;:\"“]|$|\s+(?:on|later|shortly|soon|within|in\s+the\s+coming|the\s+same|days?\s+later"
@@ -545,7 +547,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?(?:embassy|legation|mission|consulate|diplomats|staff"
         rf"|officials))?"
         # "ordered the families of embassy staff and non-emergency employees out"
-        rf"(?:\s+and\s+(?:all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE})?"
+        rf"(?:\s+and\s+(?:all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE}|\s+and\s+their\s+(?:family\s+members|families|dependants))?"
         rf"(?:\s+in\s+(?-i:[A-Z])\w+)?\s+(?:out|home)\b",
     ),
     # "an operation to let nonessential staff depart"
@@ -1290,7 +1292,7 @@ GOVERNMENT_AFTER = re.compile(
     r"^(?:['’]s\s+)?(?:\w+\s+)?(?:governments?|(?:high\s+)?commissions?|authorities|officials?|ministry|foreign\s+ministry|foreign\s+office"
     r"|foreign\s+minister|minister|prime\s+minister|pm|president|premier|chancellor|embass(?:y|ies)|consulates?"
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
-    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues|counterparts"
+    r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues?|counterparts"
     # the armed forces flying nationals out act for the government: "Australian air force planes landed to fly ..."
     r"|air\s+force|navy|coast\s+guard|(?:army|military)\s+(?:helicopters?|planes?|aircraft|transports?|jets?))\b",
     _I,
