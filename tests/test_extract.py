@@ -1943,6 +1943,34 @@ def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
             "A Turkish colleague says his embassy has been sending diplomats' families home.",
             [("TR", "UA", "embassy_drawdown")],
         ),
+        (
+            "West Germany's embassy has sent the wives and children of its diplomats out of Manila.",
+            [("DE", "PH", "embassy_drawdown")],
+        ),
+        (
+            "Japan Airlines flights chartered by the government carried more than 3,000 Japanese home on Saturday.",
+            [("JP", "UA", "leave_advisory")],
+        ),
+        (
+            "Seoul said government-chartered Korean Air flights would leave on Tuesday for South Koreans still in "
+            "the country.",
+            [("KR", "UA", "leave_advisory")],
+        ),
+        (
+            "The Chinese embassy has arranged for some Chinese nationals who run shops in Kingston to leave the "
+            "island.",
+            [("CN", "JM", "leave_advisory")],
+        ),
+        ("Australians were told to leave the island of Santo.", []),
+        (
+            "The government of Sierra Leone organizes since Monday the repatriation by road of its ressortissants.",
+            [("SL", "UA", "leave_advisory")],
+        ),
+        (
+            "Sir, - Your correspondent's report of July 30 stated that the Foreign Office had told British nationals "
+            "to leave the island.",
+            [],
+        ),
     ],
 )
 def test_round_20_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

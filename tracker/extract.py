@@ -139,7 +139,8 @@ def _issuers_for(
         return group_codes, f"people or staff concerned: {cue}", 0.05
     lower = text.lower()
     # "Tour operators in Britain and Germany flew some holidaymakers home early": companies' customers
-    if _COMPANY_SUBJECT.match(text, clause_start(text, hit.start)):
+    # (not "Japan Airlines flights chartered by the government carried more than 3,000 Japanese home")
+    if _COMPANY_SUBJECT.match(text, clause_start(text, hit.start)) and "chartered by the government" not in lower:
         return [], "a company's act", 0.0
     if subject_codes and not group_codes and "foreign" in lower and _FOREIGNERS.search(text, hit.start, hit.end + 20):
         # "South African air force helicopters flew about 40 foreigners, including Americans, Britons ...": a

@@ -334,7 +334,10 @@ def group_issuers(sentence: str, matches: list[CountryMatch], start: int, end: i
             continue
         # No preposition test here: "families of US embassy staffers" is one noun phrase, the country inside it.
         is_group_plural = match.kind is MatchKind.DEMONYM and (
-            (match.surface.endswith("s") and not after[:1].isalpha()) or _is_collective(sentence, match)
+            (match.surface.endswith("s") and not after[:1].isalpha())
+            or _is_collective(sentence, match)
+            # ("carried more than 3,000 Japanese home": a number before a demonym in -ese counts people)
+            or (match.surface.endswith("ese") and _COUNT_BEFORE.search(before) is not None)
         )
         if _GROUP_AFTER.match(after.lstrip()) or is_group_plural or _EMBASSY_OF.search(before):
             found.append(match)
@@ -405,6 +408,7 @@ _SPOKEN_TO = re.compile(
     rf"(?:{CITIZENS}|(?-i:[A-Z][a-z]+(?:s|ese)))\b",
     re.IGNORECASE,
 )
+_COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+$")
 _COLLECTIVE_DEMONYMS = frozenset(
     {"French", "British", "Dutch", "Irish", "Spanish", "Danish", "Swedish", "Polish", "Finnish", "Turkish", "Swiss"}
 )

@@ -153,7 +153,9 @@ CORRECTED_REPORT = re.compile(
     r"|\bour\s+(?:[\w:.]+\s+)?(?:post|report|story|update|entry)\s+(?:said|stated|reported)"
     # a corrections column: "On Tuesday we reported that ...", "An article on Monday (..., page 3) said that ..."
     r"|\bwe\s+(?:wrongly\s+|incorrectly\s+|mistakenly\s+)?(?:reported|said|stated|wrote)\s+that\b"
-    r"|\b(?:an?\s+)(?:article|story|report|item|(?:photo\s+)?caption|headline|graphic)\s+(?:on|of)\s+(?:\w+\s+){1,3}?"
+    # ("Your correspondent's report of July 30 (...) stated that", a letter to the editor)
+    r"|\b(?:an?\s+|your\s+(?:correspondent['’]s\s+)?)(?:article|story|report|item|(?:photo\s+)?caption|headline|graphic)"
+    r"\s+(?:on|of)\s+(?:\w+\s+){1,3}?"
     r"(?:\([^)]*\)\s+)?(?:said|stated|reported|suggested)\b",
     re.IGNORECASE,
 )

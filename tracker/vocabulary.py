@@ -18,7 +18,7 @@ CITIZENS = (
     r"(?:citizens|nationals|compatriots|expatriates|expats|passport[- ]holders|people|nationals"
     r"|residents|travell?ers|subjects|students|tourists|workers|pilgrims|holidaymakers|visitors|traders"
     r"|businesspeople|seafarers|doctors|medics|nurses|passengers|specialists|technicians|engineers|experts"
-    r"|missionaries|women\s+and\s+children"
+    r"|missionaries|women\s+and\s+children|ressortissants"  # (French for nationals, left so by translation)
     # "advising those whose presence is not essential to leave"
     r"|those(?=\s+(?:among\s+them\s+)?(?:whose|who)\b))"
 )
@@ -62,7 +62,7 @@ STAFF_PEOPLE = (
     r"|non-?(?:essential|emergency)\s+(?:staff|personnel|employees)"
     # machine translation: "the members of family of the American agents", "the employees not essential"
     r"|members\s+of\s+family(?=\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:agents|staff|diplomats|personnel|officials))"
-    r"|(?:employees|personnel|staff)\s+not\s+essential"
+    r"|(?:employees|personnel|staff)\s+(?:not\s+essential|non-?essential)"
     # "the German embassy people flew out", "diplomats' wives and children"
     r"|(?<=embassy\s)people|diplomats['’]\s+(?:wives|families|spouses|dependants)(?:\s+and\s+children)?)"
 )
@@ -236,7 +236,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "withdrawal-of-citizens",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
+        rf"\b(?:withdrawal|evacuation|departure|repatriation|exit)\s+(?:by\s+(?:road|air|sea)\s+)?of\s+(?:all\s+)?(?:its|their|the|[\w.]+)\s+"
         # (the noun's own people: not "the departure of the British, only the Italians ...")
         rf"(?:[\w.’'-]+\s+){{0,3}}?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
@@ -337,8 +337,10 @@ TRIGGERS: tuple[Trigger, ...] = (
         rf"\b(?:lifted|flew|carried|took|brought|evacuated)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+)?"
         rf"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:{CITIZENS}|{_PEOPLE})\b"
         # "a fourth UK government-chartered flight will leave Beirut on Sunday"
-        rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:flights?|planes?|aircraft|ships?),?\s+"
-        rf"(?:which\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+(?-i:[A-Z])"
+        rf"|\b(?:government|state|military|air\s+force)[- ]chartered\s+(?:(?-i:[A-Z])\w+\s+){{0,2}}"
+        rf"(?:flights?|planes?|aircraft|ships?),?\s+"
+        rf"(?:which\s+)?(?:will\s+|would\s+|is\s+to\s+|was\s+to\s+|has\s+|had\s+)?(?:leave|left|depart\w*)\s+"
+        rf"(?:(?-i:[A-Z])|on\s|for\s|from\s|tomorrow|today|tonight)"
         # "212 Egyptian students ... crossed the Argeen land border on Wednesday in buses sent by the Egyptian
         # government"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
@@ -447,7 +449,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "staff-leave",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been)\s+(?:\w+\s+){{0,2}}?"
+        rf"\b{STAFF_PEOPLE}\b{_NOT_CITIZENS}{{0,70}}?\b(?:{_WITHDRAW}|(?:to|were|are|is|was|be|been|will|would|shall)\s+(?:\w+\s+){{0,2}}?"
         rf"(?:leav(?:e|ing)|depart(?:ing)?|withdrawn|evacuated|relocated|pulled\s+out|sent\s+home|ordered\s+out"
         rf"|sent\s+back\s+(?:home|to\s+(?-i:[A-Z])\w+)"
         rf"|flown\s+(?:back|home|out))|left|leaving|withdrawn|flew\s+(?:back|home|out)|(?:will|would)\s+fly\s+(?:home|back|out)"
@@ -478,7 +480,8 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "send-staff-home",
         EventType.EMBASSY_DRAWDOWN,
-        rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}\s+(?:home|out|away)\b"
+        rf"\bsen[dt]\w*\s+(?:[\w-]+\s+){{0,4}}?{STAFF_PEOPLE}"
+        rf"(?:\s+of\s+(?:its|their|the)\s+(?:[\w-]+\s+)?(?:staff|diplomats|officials|employees))?\s+(?:home|out|away)\b"
         # "sent home the families of two officers last week"
         rf"|\bsen[dt]\w*\s+(?:home|away)\s+(?:the\s+|its\s+|all\s+)?(?:[\w-]+\s+)?{STAFF_PEOPLE}\b",
     ),
@@ -935,7 +938,15 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
     ),
     "advise-that-citizens-leave": (" that ",),
     "advise-to-people": (" to the ", " to all ", " to its ", " to their "),
-    "withdrawal-of-citizens": ("withdrawal of", "evacuation of", "departure of", "repatriation of", "exit of"),
+    "withdrawal-of-citizens": (
+        "withdrawal of",
+        "evacuation of",
+        "departure of",
+        "repatriation of",
+        "exit of",
+        "repatriation by",
+        "evacuation by",
+    ),
     "evacuate-citizens": ("evacuat", "repatriat", "airlift", "fly out", "flew out", "flown out"),
     "bring-citizens-home": (
         *_BRING_WORDS,
@@ -1209,7 +1220,8 @@ NEGATION = re.compile(
 # a city is local, not a government telling its nationals to leave a country.
 LOCAL_LEAVE_OBJECT = re.compile(
     r"\s+(?:the\s+|their\s+|its\s+|those\s+|these\s+)?(?:coast|coastline|areas?|city|cities|towns?|regions?|homes?"
-    r"|border\s+areas?|zones?|islands?|building|premises|neighbou?rhoods?|districts?|provinces?|state|camps?)\b",
+    # ("leave the island" in an island state leaves the country; "the island of Santo" is a part of one)
+    r"|border\s+areas?|zones?|islands?(?=\s+of\b)|building|premises|neighbou?rhoods?|districts?|provinces?|state|camps?)\b",
     _I,
 )
 # Sub-national offices before an ambiguous name: "the governor of Georgia" is a US state's.
