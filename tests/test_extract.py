@@ -1971,6 +1971,39 @@ def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
             "to leave the island.",
             [],
         ),
+        (
+            "Berlin has invited its ressortissants to leave the country, according to the German press.",
+            [("DE", "UA", "leave_advisory")],
+        ),
+        (
+            "Thailand sent a Royal Thai Air Force C-130H, which left on 27 April with 72 Thais.",
+            [("TH", "UA", "leave_advisory")],
+        ),
+        (
+            "Islamabad said an aircraft of Pakistan International Airlines transported about 500 of the Pakistani "
+            "citizens to Karachi.",
+            [("PK", "UA", "leave_advisory")],
+        ),
+        (
+            "The Royal Saudi Naval Forces had evacuated on Saturday the diplomats of the Kingdom from Aden to Jeddah.",
+            [("SA", "YE", "embassy_drawdown")],
+        ),
+        # "flights" is no verb; "transports" neither
+        ("The first flights arranged by the Chinese government took stranded Chinese tourists to Chengdu.", []),
+        ("Three Air Force C-141 transports are shuttling Americans and other foreigners out of Brazzaville.", []),
+        (
+            "US Navy helicopters from the Sixth Fleet will begin ferrying Americans who want to leave from the beach.",
+            [("US", "UA", "leave_advisory")],
+        ),
+        (
+            "The first British holidaymakers left on Friday on flights that the British government had arranged.",
+            [("GB", "UA", "leave_advisory")],
+        ),
+        (
+            "Our High Commission in Colombo advised Indian nationals in Sri Lanka who have no compelling reason to "
+            "remain there to return to India.",
+            [("IN", "LK", "leave_advisory")],
+        ),
     ],
 )
 def test_round_20_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

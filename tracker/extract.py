@@ -312,6 +312,7 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+_RETURN_TO_PLACE = re.compile(r"\breturn\s+to\s+(?=(?-i:[A-Z]))")
 _AND_VERB = re.compile(r",?\s+and\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|then\s+)?$")
 _THEIR_MISSION = re.compile(
     r"\btheir\s+(?:own\s+)?(?:embassy|embassies|mission|missions|diplomats|diplomatic\s+staff|dependants|dependents)\b"
@@ -405,6 +406,11 @@ def _sentence_mentions(
             issuers, issuer_cue, penalty = [issuer_hint or header], "the official source's own government", 0.0  # type: ignore[list-item]
         if not issuers:
             continue
+        # "to return to India" leaves the country only for Indians: "to return to Kabul" goes back to it
+        if event_type is EventType.LEAVE_ADVISORY and (home := _RETURN_TO_PLACE.search(text, hit.start, hit.end)):
+            place = next((m for m in matches if m.start == home.end()), None)
+            if place is None or place.code not in issuers:
+                continue
         status, status_cue = classify_status(text, hit)
         # Asked only when the sentence has no date cue: the pronoun branch of _issuers_for yields exactly this too.
         carried = partial(is_previous_actor, tuple(issuers), actor)

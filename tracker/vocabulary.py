@@ -27,7 +27,7 @@ ADVISE = (
     # verbs only: "recommendation", "advisory", "urgent" and "orderly" are not advice given
     r"(?:advis(?:e|es|ed|ing)|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?(?:\s+(?:on|upon))?|tell\w*|told|ask\w*"
     r"|order(?:s|ed|ing)?|recommend(?:s|ed|ing)?|instruct\w*|invit(?:e|es|ed|ing)"
-    r"|encourag\w*|press\w*|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*"
+    r"|encourag\w*|press(?:ed|es|ing)|appeal\w*\s+to|warn\w*|direct\w*|requir\w*|demand\w*|remind\w*|reiterat\w*"
     r"|arrang\w*\s+for|help\w*)"
 )
 # A capitalised plural, checked against the gazetteer's demonyms later ("Americans", "Britons"); case stays on.
@@ -46,7 +46,9 @@ _LEAVE = (
     r"[\"“‘']?(?:leave|depart(?!ment)|exit|get\s+out|evacuate|go\s+home|quit(?=\s+(?:the\s+)?(?:country|territory|(?-i:[A-Z])))|abandon(?:ing)?(?=\s+(?:the\s+country|(?-i:[A-Za-z]))\w*)"
     r"|take\s+(?:the\s+)?(?:next|first)\s+(?:available\s+)?(?:commercial\s+)?(?:flight|plane)\s+out"
     r"|take\s+(?:up\s+)?(?:the\s+)?(?:seats|places|a\s+seat|a\s+place)(?:\s+\w+)?\s+on|return\s+home"
-    r"|return\s+to\s+their\s+(?:home\s+)?country)"
+    r"|return\s+to\s+their\s+(?:home\s+)?country"
+    # "advised Indian nationals ... to return to India" (the extractor checks the place is the issuer's own)
+    r"|return\s+to\s+(?-i:[A-Z])[\w'’-]+)"
 )
 # A few words between an article and the people: "the roughly 600 Indian nationals", "its estimated 13,000 workers".
 _FEW = r"(?:[\w,.’'-]+\s+){0,3}?"
@@ -254,12 +256,18 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "bring-citizens-home",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:bring\w*|brought|fl[yie]\w*|flown|ferr\w*|carr\w*|ship\w*|return(?:s|ed|ing)?)\s+(?:home\s+|back\s+|out\s+|away\s+)?"
+        # ("flights" is no verb: "flights arranged by the Chinese government")
+        rf"\b(?:bring\w*|brought|fl(?:y|ies|ying|ew)|flown|ferr\w*|carr\w*|ship(?:s|ped|ping)?|return(?:s|ed|ing)?"
+        rf"|transport(?:ed|ing))\s+(?:home\s+|back\s+|out\s+|away\s+)?"
         # ("more than 4,500 of its nationals", "tens of thousands of Filipino workers")
         rf"(?:all\s+)?(?:(?:more\s+than|over|nearly|almost|about|some|around)\s+)?"
         rf"(?:(?:tens\s+of\s+)?(?:thousands|hundreds|dozens)\s+of\s+)?"
         rf"(?:its|their|the|some|about\s+\d[\d,]*|\d[\d,]*|[\w.]+)\s+{_FEW}"
         rf"(?:{CITIZENS}|{_PEOPLE})\b(?:[^.;:!?]{{0,40}}?\b(?:home|out|back|to\s+safety))?"
+        # people right after the verb: "will begin ferrying Americans who want to leave" (not "carried Britons,
+        # Canadians and Australians", passengers someone else carried)
+        rf"|\b(?:ferr(?:y|ies|ied|ying)|bring(?:s|ing)?|brought|fl(?:y|ies|ying|ew)|flown)\s+(?:home\s+|out\s+)?"
+        rf"(?:{CITIZENS}|{_PEOPLE})\b(?=\s+(?:who|home|out|back|to\s+safety))"
         # "Washington began lifting its citizens out on Thursday"
         rf"|\blift(?:s|ed|ing)?\s+(?:(?:its|their|the)\s+)?{_FEW}(?:{CITIZENS}|{_PEOPLE})\s+out\b"
         # "a chartered ship that took about 1,000 Lebanese home"
@@ -268,7 +276,7 @@ TRIGGERS: tuple[Trigger, ...] = (
         # "Germany, which has a few dozen citizens in Tajikistan, flew them out"
         rf"|\b(?:fl(?:ew|own)|brought|airlifted|evacuated|took)\s+them\s+(?:all\s+)?(?:out|home)\b"
         # "has brought more than 5,000 of them home": the people were named just before
-        rf"|\b(?:bring\w*|brought|fl[yie]\w*|flown)\s+(?:[\w,]+\s+){{0,3}}?of\s+them\s+(?:home|out|back)\b",
+        rf"|\b(?:bring\w*|brought|fl(?:y|ies|ying|ew)|flown)\s+(?:[\w,]+\s+){{0,3}}?of\s+them\s+(?:home|out|back)\b",
     ),
     # "a frigate carried more than 120 Chinese citizens out of Aden", "took 100 British nationals out of Tripoli"
     # "to bring home Spaniards who wished to leave", "will fly Argentines stranded in Cusco home"
@@ -345,7 +353,9 @@ TRIGGERS: tuple[Trigger, ...] = (
         # government"
         rf"|\b(?:{CITIZENS}|{_PEOPLE})\b[^.;:!?]{{0,80}}?\b(?:in|on|aboard)\s+(?:\w+\s+)?"
         rf"(?:buses|coaches|planes?|flights?|ships?|aircraft|convoys?|ferr(?:y|ies))\s+"
-        rf"(?:sent|chartered|laid\s+on|organi[sz]ed|provided|arranged)\s+by\b",
+        rf"(?:(?:sent|chartered|laid\s+on|organi[sz]ed|provided|arranged)\s+by\b"
+        # "the first British holidaymakers left on Friday on flights that the British government had arranged"
+        rf"|(?:that|which)\s+(?:the\s+)?(?:\w+\s+)?government\s+(?:had\s+|has\s+)?(?:arranged|chartered|organi[sz]ed|laid\s+on))",
     ),
     # "put about 170 Americans on buses to Yerevan", "to pick up 96 South Koreans", "get Britons out of Lebanon"
     _t(
@@ -538,7 +548,7 @@ TRIGGERS: tuple[Trigger, ...] = (
     _t(
         "left-with-people",
         EventType.LEAVE_ADVISORY,
-        rf"\b(?:aircraft|planes?|flights?|ships?|Hercules|C-1[37]0s?|Airbus|jets?|frigate|ferry)\b[^.;:!?]{{0,80}}?"
+        rf"\b(?:aircraft|planes?|flights?|ships?|Hercules|C-1[37]0\w*|Airbus|jets?|frigate|ferry)\b[^.;:!?]{{0,80}}?"
         rf"\b(?:took\s+off|left|departed|landed|arrived|sailed)\b[^.;:!?]{{0,80}}?\bwith\s+"
         rf"(?:about\s+|some\s+|more\s+than\s+|nearly\s+)?\d[\d,]*\s+(?:[\w-]+\s+)?(?:{CITIZENS}|{_PEOPLE})\b",
     ),
@@ -830,7 +840,17 @@ _WITHDRAW_WORDS = (
     "flown",
     "flying",
 )
-_CARRIED_BY_WORDS = ("chartered", "sent by", "laid on by", "provided by", "organised by", "organized by", "arranged by")
+_CARRIED_BY_WORDS = (
+    "chartered",
+    "sent by",
+    "laid on by",
+    "provided by",
+    "organised by",
+    "organized by",
+    "arranged by",
+    "government had",
+    "government has",
+)
 # The words one of which every "transport-for-people" sentence has: both what opens the trigger and what it needs.
 _TRANSPORT_WORDS = (
     "charter",
@@ -955,6 +975,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
         "lift",
         "took",
         "take",
+        "transport",
     ),
     "take-citizens-out": (
         "out of",
@@ -1086,7 +1107,7 @@ TRIGGER_NEEDS: dict[str, tuple[str, ...]] = {
 TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
     "state-flights-from": ("forces flight", "air force flight", "military flight", "government flight"),
     "closed-it-before-reopening": ("shut it", "closed it", "it had closed", "it had shut"),
-    "bring-citizens-home": ("lift", "took", "take"),
+    "bring-citizens-home": ("lift", "took", "take", "transport"),
     "pull-staff-out": ("ambassador",),
     "bring-home-people": ("took out", "taken out", "taking out", " took ", " taken "),
     "transport-sent-for-people": ("sent", "send"),
@@ -1126,7 +1147,7 @@ TRIGGER_GATE_EXTRA: dict[str, tuple[str, ...]] = {
 GATES: dict[EventType, tuple[str, ...]] = {
     EventType.LEAVE_ADVISORY: (
         "leav",
-        "return to their",
+        "return to",
         "quit",
         "abandon",
         "return home",
@@ -1306,7 +1327,7 @@ GOVERNMENT_AFTER = re.compile(
     r"|diplomats?|diplomatic|missions?|administration|cabinet|state\s+department|secretary|spokes\w+|leader"
     r"|foreign\s+and\s+\w+\s+office|mfa|department|ambassador|envoy|federal\s+public\s+service|colleagues?|counterparts"
     # the armed forces flying nationals out act for the government: "Australian air force planes landed to fly ..."
-    r"|air\s+force|navy|coast\s+guard|(?:army|military)\s+(?:helicopters?|planes?|aircraft|transports?|jets?))\b",
+    r"|air\s+force|navy|naval\s+forces?|coast\s+guard|(?:army|military)\s+(?:helicopters?|planes?|aircraft|transports?|jets?))\b",
     _I,
 )
 # Prepositions that make the following country a place, recipient or topic ("troops to Poland", "talks in Geneva").
