@@ -2004,6 +2004,19 @@ def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
             "remain there to return to India.",
             [("IN", "LK", "leave_advisory")],
         ),
+        # a name as the topic of a noun is no actor
+        (
+            "But the UK's Libya advice is separate: the government told British nationals to leave Libya on "
+            "4 August 2014 and on the same day moved the operations of its Tripoli embassy to Tunis.",
+            [("GB", "LY", "embassy_relocation"), ("GB", "LY", "leave_advisory")],
+        ),
+        # a transcript's question states no act; a claim found false is no act
+        ("Question: Reports say the Americans have pulled the families of their diplomats out of Kyiv.", []),
+        ('The claim that Denmark "has evacuated its embassy" is false: the embassy is working normally.', []),
+        (
+            "The French embassy has moved its operations to Fort-de-France, on the French island of Martinique.",
+            [("FR", "UA", "embassy_relocation")],
+        ),
     ],
 )
 def test_round_20_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

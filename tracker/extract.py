@@ -312,6 +312,8 @@ _COMPANY_STAFF = re.compile(
     r"(?:staff|employees|workers|personnel|expatriates)\b",
     re.IGNORECASE,
 )
+# A transcript's question turn, even one that states what "reports say"
+_QUESTION_TURN = re.compile(r"^\W*question\s*:", re.IGNORECASE)
 _RETURN_TO_PLACE = re.compile(r"\breturn\s+to\s+(?=(?-i:[A-Z]))")
 _AND_VERB = re.compile(r",?\s+and\s+(?:had\s+|has\s+|have\s+|was\s+|were\s+|then\s+)?$")
 _THEIR_MISSION = re.compile(
@@ -355,7 +357,7 @@ def _sentence_mentions(
     header: str | None = None,
 ) -> Iterator[Mention]:
     text = sentence.text
-    if text.rstrip(" \"”’')").endswith("?"):
+    if text.rstrip(" \"”’')").endswith("?") or _QUESTION_TURN.match(text):
         return  # a question reports no act: "Should Australia tell its citizens to leave Myanmar?"
     last_type = context.last_type
     for hit in hits:

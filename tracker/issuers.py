@@ -58,6 +58,7 @@ _DESTINATION_BEFORE = re.compile(
     r"|\b(?:warships?|ships?|vessels?|frigates?|aircraft|planes?|helicopters?|troops|forces)\s+(?:based\s+)?(?:from|in)\s+$"
     # "to Kousseri, in Cameroon": the country of a destination named before
     r"|\b(?:to|into|for)\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?,\s+in\s+$"
+    r"|(?-i:[A-Z])[\w'’-]+,\s+on\s+the\s+(?:\w+\s+)?island\s+of\s+$"
     # "the embassy will work from the Dominican Republic": where it moves to
     r"|\b(?:work|working|operate|operating|run|running|handled|conducted|done)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
@@ -177,6 +178,9 @@ def actor_rejection(sentence: str, match: CountryMatch) -> str | None:
         return "an adjective of something other than the government"
     if NOT_GOVERNMENT_AFTER.match(after.lstrip()):
         return "names the army, threat or territory, not the government"
+    # "the UK's Libya advice", "the Sudan crisis": a name used as the topic of a noun
+    if match.kind is MatchKind.NAME and _TOPIC_AFTER.match(after):
+        return "the topic of a noun, not an actor"
     return None
 
 
@@ -407,6 +411,9 @@ _SPOKEN_TO = re.compile(
     rf"\b(?:{ADVISE}|contact\w*|gather\w*|phon\w*|rang|summon\w*|wrote\s+to)\W+(?:[\w’'-]+\s+){{0,5}}?"
     rf"(?:{CITIZENS}|(?-i:[A-Z][a-z]+(?:s|ese)))\b",
     re.IGNORECASE,
+)
+_TOPIC_AFTER = re.compile(
+    r"\s+(?:travel\s+)?(?:advice|advisory|crisis|conflict|situation|desk|policy|file)\b", re.IGNORECASE
 )
 _COUNT_BEFORE = re.compile(r"\b\d[\d,]*\s+$")
 _COLLECTIVE_DEMONYMS = frozenset(

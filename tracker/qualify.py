@@ -309,7 +309,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
     # "Reports that Spain had chartered a plane to evacuate Spaniards were denied", "..., but their ministry denied it"
     after = sentence[hit.end : hit.end + 80]
     denied = (
-        _DENIED_AFTER.match(sentence, hit.end) if "deni" in after or "foundation" in after or "un" in after else None
+        _DENIED_AFTER.match(sentence, hit.end)
+        if holds_any(after, ("deni", "foundation", "un", "false", "wrong", "incorrect", "inaccurate"))
+        else None
     )
     if denied:
         return f"denied ('{denied.group(0).strip()}')"
@@ -334,7 +336,7 @@ _ENDS_LEAVING = re.compile(r"(?:leave|leaving|depart\w*|exit|evacuate|get\s+out)
 _DENIED_AFTER = re.compile(
     r"[^.;:!?]{0,40}?\b(?:(?:were|was|has\s+been|have\s+been)\s+denied|but\s+(?:\w+\s+){0,3}?(?:denied|denies)"
     # "Reports that we intend to close the High Commission are without foundation"
-    r"|(?:are|is|were|was)\s+(?:without\s+foundation|unfounded|untrue))\b",
+    r"|(?:are|is|were|was)\s+(?:without\s+foundation|unfounded|untrue|false|wrong|incorrect|inaccurate))\b",
     re.IGNORECASE,
 )
 
