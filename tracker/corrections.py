@@ -47,26 +47,32 @@ class Redating:
     end: int
 
 
-# Words one of which every form of CORRECTED_REPORT holds: most sentences are spared the pattern.
-_CORRECTION_WORDS = ("version", "we ", "our ", "article", "story", "report", "item", "caption", "headline", "graphic")
+# The verbs one of which every form of CORRECTED_REPORT holds: most sentences are spared the pattern.
+_CORRECTION_VERBS = ("said", "stated", "reported", "wrote", "gave", "listed", "suggested", "wrongly", "incorrectly")
 
 
 def _corrected_report(sentence: str) -> re.Match[str] | None:
     # ("CORRECTION to 11:40: Sweden has NOT closed its embassy.": the corrected claim restated, denied)
-    if (lead := _CORRECTION_LEAD.match(sentence)) is not None:
+    head = sentence[:40]
+    if ("orrection" in head or "ORRECTION" in head) and (lead := _CORRECTION_LEAD.match(sentence)) is not None:
         return lead
-    return CORRECTED_REPORT.search(sentence) if holds_any(sentence.lower(), _CORRECTION_WORDS) else None
+    return CORRECTED_REPORT.search(sentence) if holds_any(sentence, _CORRECTION_VERBS) else None
+
+
+def corrected_reports(sentences: list[Sentence]) -> dict[int, re.Match[str]]:
+    """Index of each sentence that reports what was said before -> where its report of it starts."""
+    return {index: found for index, sentence in enumerate(sentences) if (found := _corrected_report(sentence.text))}
 
 
 _CORRECTION_LEAD = re.compile(r"^\W*(?:\[[^\]]{1,20}\]\s*)?correction\b[^:.]{0,30}:\s*", re.IGNORECASE)
 
 
-def retractions(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Retraction]:
+def retractions(
+    sentences: list[Sentence], gaz: Gazetteer, default_target: str, reports: dict[int, re.Match[str]]
+) -> list[Retraction]:
     found = []
-    for index, sentence in enumerate(sentences):
-        disowned = _corrected_report(sentence.text)
-        if disowned is None:
-            continue
+    for index, disowned in reports.items():
+        sentence = sentences[index]
         said = sentence.text[disowned.end() :]
         # (the denial may be the correction's next sentence: "The embassy remained open throughout.")
         following = sentences[index + 1] if index + 1 < len(sentences) else None
@@ -127,13 +133,15 @@ def keep_restated(mentions: list[Mention], spans: list[tuple[int, int]]) -> list
 _IT_DID_ON = re.compile(r"^\W*(?:it|they|the\s+\w+)\s+(?:\w+\s+){0,2}?on\s+\w+", re.IGNORECASE)
 
 
-def redatings(sentences: list[Sentence], gaz: Gazetteer, default_target: str) -> list[Redating]:
+def redatings(
+    sentences: list[Sentence], gaz: Gazetteer, default_target: str, reports: dict[int, re.Match[str]]
+) -> list[Redating]:
     """Corrections that only move a day: the act stands, on the day the correction gives."""
     found = []
-    for index, sentence in enumerate(sentences[:-1]):
-        disowned = _corrected_report(sentence.text)
-        if disowned is None:
+    for index, disowned in reports.items():
+        if index + 1 >= len(sentences):
             continue
+        sentence = sentences[index]
         said, following = sentence.text[disowned.end() :], sentences[index + 1]
         if _DENIAL.search(said + " " + following.text) or not _IT_DID_ON.match(following.text):
             continue

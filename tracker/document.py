@@ -35,9 +35,9 @@ def truecase(sentence: str, gaz: Gazetteer) -> str:
 
 def is_machine_translated(text: str, gaz: Gazetteer) -> bool:
     """Machine translation leaves sentences and names in lower case ("the france has decided. sunday the ...")."""
-    lower_names = len(gaz.find_lowercase(text[:20000]))
     # (or names in lower case alone, when there are several: "germany invites its nationals", "the flags of russia")
-    return (len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 and lower_names >= 2) or lower_names >= 4
+    needed = 2 if len(_LOWER_AFTER_STOP.findall(text, 0, 20000)) >= 2 else 4
+    return len(gaz.find_lowercase(text[:8000])) >= needed
 
 
 _LOWER_AFTER_STOP = re.compile(

@@ -17,7 +17,14 @@ from datetime import date
 from functools import partial
 
 from tracker.context import Context, LazyActor, is_previous_actor, mission_owner_of
-from tracker.corrections import keep_restated, redatings, restating, retractions, withdraw_retracted
+from tracker.corrections import (
+    corrected_reports,
+    keep_restated,
+    redatings,
+    restating,
+    retractions,
+    withdraw_retracted,
+)
 from tracker.countries import CountryMatch, Gazetteer, MatchKind, gazetteer
 from tracker.dates import find_date_cues, heading_day, narrative_day, post_day
 from tracker.document import (
@@ -698,11 +705,12 @@ def extract(
             carried_issuer=context.last_issuer if context.last_day else context.carried_issuer,
             narrative=narrative,
         )
-    if taken_back := retractions(sentences, gaz, default_target):
+    reports = corrected_reports(sentences)
+    if reports and (taken_back := retractions(sentences, gaz, default_target, reports)):
         mentions = withdraw_retracted(mentions, taken_back)
     if restated := restating(sentences):
         mentions = keep_restated(mentions, restated)
-    for moved in redatings(sentences, gaz, default_target):
+    for moved in redatings(sentences, gaz, default_target, reports) if reports else ():
         days = [c.value for c in find_date_cues(moved.sentence, page_anchor) if c.precision is DatePrecision.DAY]
         if days:
             mentions = [
