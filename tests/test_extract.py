@@ -2021,3 +2021,16 @@ def test_round_8_gaps(text: str, expected: list[tuple[str, str, str]]) -> None:
 )
 def test_round_20_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_days_of_trips_announced_as_arranged() -> None:
+    # (PUBLISHED is Saturday 12 February 2022)
+    chartered = one("Canberra has chartered a Qantas jet to fly Australians out of Kyiv on Monday.")
+    assert chartered.date == date(2022, 2, 14)
+    sending = one("Portugal\n- Sending an air force Boeing on Monday to pick up Portuguese in Kyiv.")
+    assert (sending.status.value, sending.date) == ("planned", date(2022, 2, 14))
+    row = one("Nigeria | Navy ship to carry Nigerians home from Kyiv | due Monday")
+    assert (row.status.value, row.date) == ("planned", date(2022, 2, 14))
+    # a ship sent earlier that docked on a day reports that day
+    docked = one("An Italian navy vessel, sent by Rome to bring home Italian citizens, docked later on Monday.")
+    assert docked.date == date(2022, 2, 7)

@@ -89,6 +89,10 @@ _PLANNED_AFTER = re.compile(
     r"\s+(?:are|is|were|was)\s+(?:due|expected|scheduled|set)?\s*to\s+(?:start|begin|leave|depart|fly|take\s+off|operate|resume)\b",
     re.IGNORECASE,
 )
+# a table row's plan: "Navy ship to carry Nigerians home from the Freeport | due Friday"
+_DUE_IN_ROW = re.compile(
+    r"\|\s*due\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)\b"
+)
 _HEADLINE_TO = re.compile(
     r"^[\s\-–—•*]*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+to\s+"
     r"(?:fly|evacuate|send|bring|charter|close|shut|move|reopen|withdraw|pull|airlift|repatriate|cut)\b"
@@ -367,7 +371,11 @@ def classify_status(sentence: str, hit: TriggerHit) -> tuple[Status, str]:
         return Status.PLANNED, planned.group(0)
     # "Bundeswehr evacuation flights for German citizens are to start on Monday", "- Uzbekistan to fly its citizens
     # home on Saturday": a plan told after a noun trigger, or a headline's infinitive
-    ahead = _PLANNED_AFTER.match(sentence, hit.end) or (_HEADLINE_TO.match(sentence) if hit.start < 60 else None)
+    ahead = (
+        _PLANNED_AFTER.match(sentence, hit.end)
+        or (_HEADLINE_TO.match(sentence) if hit.start < 60 else None)
+        or (_DUE_IN_ROW.search(sentence, hit.end) if "due" in sentence else None)
+    )
     if ahead:
         return Status.PLANNED, ahead.group(0).strip()
     reported = REPORTED.search(sentence)

@@ -1299,7 +1299,10 @@ PLANNED = re.compile(
     r"|(?:is|are)\s+(?:now\s+)?(?:arranging|organi[sz]ing|chartering|preparing)"
     # headline and table style: "Embassy to close on Monday"
     r"|(?:embass(?:y|ies)|consulates?|missions?)\s+to(?=\s+(?:temporarily\s+)?(?:close|shut|reopen|move|relocate)\b)"
-    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+,?\s+){1,14}?would(?!\s+(?:remain|stay)))\b|['’]ll\b",
+    r"|(?:said|says|announced|confirmed|added)\s+(?:that\s+)?(?:[\w’'-]+,?\s+){1,14}?would(?!\s+(?:remain|stay)))\b|['’]ll\b"
+    # a list's gerund, "- Sending an air force Boeing on Saturday to pick up Portuguese"; "| due Friday"
+    r"|^[\s\-–—•*]*(?-i:Sending|Chartering|Preparing|Organi[sz]ing|Arranging|Planning)\b"
+    r"|\bdue\s+(?:on\s+)?(?=(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|tomorrow)\b)",
     _I,
 )
 REPORTED = re.compile(

@@ -27,8 +27,12 @@ def date_for(
     issuers: tuple[str, ...] = (),
 ) -> tuple[date, DatePrecision, str]:
     cues = find_date_cues(sentence, anchor, future=status is Status.PLANNED, narrative=context.narrative)
-    # "would remain closed on Monday" is a state, not a plan, but the weekday after it is still ahead
-    remains = status is not Status.PLANNED and _WILL_REMAIN.search(sentence, hit.start, hit.end + 12) is not None
+    # "would remain closed on Monday" is a state, not a plan, but the weekday after it is still ahead; so is the
+    # day of a purpose: "has chartered a Qantas jet to fly Australians out of Beijing on Saturday"
+    remains = status is not Status.PLANNED and (
+        _WILL_REMAIN.search(sentence, hit.start, hit.end + 12) is not None
+        or _PURPOSE_TO.search(sentence, max(0, hit.start - 60), hit.end + 12) is not None
+    )
     if remains:
         ahead = {c.start: c for c in find_date_cues(sentence, anchor, future=True, narrative=context.narrative)}
         cues = tuple(ahead.get(c.start, c) if c.start >= hit.start else c for c in cues)
@@ -129,6 +133,11 @@ def date_for(
 
 
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till)\s+(?:the\s+)?$", re.IGNORECASE)
+_PURPOSE_TO = re.compile(
+    r"\b(?:has|have)\s+(?:chartered|sent|dispatched|arranged|laid\s+on)\b[^.;,]{0,40}?"
+    r"\bto\s+(?:fly|bring|pick\s+up|carry|evacuate|take|collect)\b",
+    re.IGNORECASE,
+)
 _WILL_REMAIN = re.compile(r"\b(?:will|would|shall)\s+(?:remain|stay)\b", re.IGNORECASE)
 _SAID_THAT = re.compile(r"\b(?:said|says|announced|confirmed|stated|told\s+\w+)\b[^.;]*?\bthat\b", re.IGNORECASE)
 _SAID_NEAR = re.compile(r"\b(?:said|says|announced|confirmed|told)\b", re.IGNORECASE)
