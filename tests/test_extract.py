@@ -2034,3 +2034,19 @@ def test_days_of_trips_announced_as_arranged() -> None:
     # a ship sent earlier that docked on a day reports that day
     docked = one("An Italian navy vessel, sent by Rome to bring home Italian citizens, docked later on Monday.")
     assert docked.date == date(2022, 2, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If this kicks off properly I bet Germany sends the Luftwaffe in to get their people out.", []),
+        (
+            "Japan couldn't get a plane in, and it was Turkish Airlines that flew more than two hundred stranded "
+            "Japanese out of Tehran.",
+            [],
+        ),
+        ("France told French citizens on April 9 to leave by road for Kenya.", [("FR", "UA", "leave_advisory")]),
+    ],
+)
+def test_guesses_airlines_and_roads_out(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert run(text) == expected

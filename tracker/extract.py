@@ -146,6 +146,9 @@ def _issuers_for(
         return group_codes, f"people or staff concerned: {cue}", 0.05
     lower = text.lower()
     # "Tour operators in Britain and Germany flew some holidaymakers home early": companies' customers
+    # "..., and it was Turkish Airlines that flew more than two hundred stranded Japanese out"
+    if " that " in text[max(0, hit.start - 8) : hit.start + 1] and _CLEFT_COMPANY.search(text, 0, hit.start):
+        return [], "a company's act", 0.0
     # (not "Japan Airlines flights chartered by the government carried more than 3,000 Japanese home")
     if _COMPANY_SUBJECT.match(text, clause_start(text, hit.start)) and "chartered by the government" not in lower:
         return [], "a company's act", 0.0
@@ -311,6 +314,10 @@ _ALSO_CARRIED = re.compile(r"\balso\s+(?:carr|took|takes|brought|brings|flew|fli
 _COMPANY_SUBJECT = re.compile(
     r"\W*(?:the\s+|some\s+|several\s+|other\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:tour\s+operators?|airlines?|carriers?|companies|firms|employers)\b",
+    re.IGNORECASE,
+)
+_CLEFT_COMPANY = re.compile(
+    r"\bit\s+was\s+(?:[\w'’-]+\s+){0,2}?(?:airlines?|airways|carriers?|compan(?:y|ies)|firms?)\s+that\s+$",
     re.IGNORECASE,
 )
 _COMPANY_WORDS = ("compan", "firm", "employer", "contractor")

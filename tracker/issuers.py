@@ -62,7 +62,8 @@ _DESTINATION_BEFORE = re.compile(
     # "the embassy will work from the Dominican Republic": where it moves to
     r"|\b(?:work|working|operate|operating|run|running|handled|conducted|done)\s+from\s+(?:the\s+)?$"
     # "sailed for Cyprus", "bound for Larnaca": "for" is a target slot elsewhere ("advice for Lebanon")
-    r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?for\s+$"
+    r"|\b(?:sail\w*|left|leave|leaving|head\w*|bound|depart\w*|set\s+off|set\s+sail)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?"
+    r"(?:by\s+(?:road|air|sea|land)\s+)?for\s+$"
     # "sending the rest home through New Delhi's mission in Islamabad"
     r"|\b(?:through|via)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:embassy|mission|consulate|high\s+commission)\s+in\s+$"
     # "moved ... to the US embassy in Bogotá", "to the Embassy of Japan in Ghana": the place of the destination

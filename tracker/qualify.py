@@ -97,6 +97,7 @@ _HEADLINE_TO = re.compile(
     r"^[\s\-–—•*]*(?-i:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+to\s+"
     r"(?:fly|evacuate|send|bring|charter|close|shut|move|reopen|withdraw|pull|airlift|repatriate|cut)\b"
 )
+_GUESS = re.compile(r"\bI\s+(?:bet|guess|reckon|suspect|imagine|doubt)\b")
 _DENIED_REPORT = re.compile(
     r"\b(?:denied|denies|deny|denying)\s+(?:a|the|any|all)?\s*(?:\w+\s+)?(?:reports?|claims?|suggestions?)\b"
     r"[^.;]{0,90}?\bthat\s+(?:[\w'’-]+\s+){0,6}$",
@@ -207,6 +208,9 @@ def rejection(sentence: str, hit: TriggerHit) -> str | None:
         awaited := _AWAITED_BEFORE.search(sentence, max(0, hit.start - 60), hit.start)
     ) is not None and _PRESENT_VERB.match(sentence, hit.start):
         return f"awaited ('{awaited.group(0).strip()}')"
+    # "If this kicks off I bet Germany sends the Luftwaffe in to get their people out": a guess
+    if "I " in sentence[: hit.start] and (guess := _GUESS.search(sentence, 0, hit.start)):
+        return f"a guess ('{guess.group(0)}')"
     # "flatly denied a report by an Azerbaijani news site that its embassy had begun sending families home"
     if "denie" in sentence[: hit.start] and (denied := _DENIED_REPORT.search(sentence, 0, hit.start)):
         return f"a report denied ('{denied.group(0)[:40]}')"
