@@ -523,7 +523,11 @@ def _retarget(
     return result
 
 
-_LOWER_DEMONYM_GROUP = re.compile(r"\b[a-z]+(?:an|ese|ish|ch|i)\s+(?:diplomats|citizens|nationals|staff|embassy)\b")
+# (not the common words that end so: "which staff", "than citizens")
+_LOWER_DEMONYM_GROUP = re.compile(
+    r"\b(?!(?:which|such|each|much|than|can|an|man|began|plan|clean|mean|human|urban|foreign|local|certain|russian)\b)"
+    r"[a-z]{4,}(?:an|ese|ish|ch|i)\s+(?:diplomats|citizens|nationals|staff|embassy)\b"
+)
 _BARE_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:GMT|BST|CET|CEST|UTC|EST|EDT|local(?:\s+time)?))?\s*$")
 # The sentence after an act that says when it was done: "The State Department advice was issued on Saturday."
 _DATES_THE_ACT = re.compile(

@@ -28,8 +28,8 @@ _Member = tuple[Trigger, tuple[str, ...], tuple[str, ...]]
 
 def _gate_groups() -> tuple[tuple[tuple[str, ...], tuple[_Member, ...], tuple[_Member, ...]], ...]:
     """Triggers grouped by event type: the type's gate words, its triggers (each with the extra words that open it
-    alone and its finer needs), and those of them that have extra words. A sentence is tested once per type; when
-    the type's gate is shut only the triggers with extra words are looked at."""
+    alone and its finer needs), and those of them that have extra words. A gate word opens every trigger of its
+    type, an extra word its own trigger; an opened trigger runs only when one of its needs is present too."""
     groups: dict[EventType, list[_Member]] = {}
     for trigger in TRIGGERS:
         extra = TRIGGER_GATE_EXTRA.get(trigger.name, ())
@@ -52,6 +52,27 @@ _GATE_WORDS = tuple(
 # contains.
 _GATE_SCAN = substring_trie(_GATE_WORDS)
 _CONTAINED = {word: frozenset(other for other in _GATE_WORDS if other in word) for word in _GATE_WORDS}
+# Each trigger with its needs; and for each gate or extra word, the triggers it opens (its type's gate opens them all).
+_ORDERED: tuple[tuple[Trigger, frozenset[str], bool], ...] = tuple(
+    (trigger, frozenset(needs), "verb" in trigger.pattern.groupindex)
+    for _gate, members, _extra in _GATE_GROUPS
+    for trigger, _words, needs in members
+)
+
+
+def _opened_by() -> dict[str, frozenset[int]]:
+    opened: dict[str, set[int]] = {}
+    index = 0
+    for gate, members, _with_extra in _GATE_GROUPS:
+        for _trigger, extra, _needs in members:
+            for word in (*gate, *extra):
+                opened.setdefault(word, set()).add(index)
+            index += 1
+    return {word: frozenset(indices) for word, indices in opened.items()}
+
+
+_OPENED_BY = _opened_by()
+_NONE: frozenset[int] = frozenset()
 
 
 def find_triggers(sentence: str) -> list[TriggerHit]:
@@ -69,16 +90,16 @@ def find_triggers(sentence: str) -> list[TriggerHit]:
         present |= _CONTAINED[m.group(1)]
     if not present:
         return hits  # most sentences: no gate word at all
-    for gate, members, with_extra in _GATE_GROUPS:
-        type_open = not present.isdisjoint(gate)
-        for trigger, extra, needs in members if type_open else with_extra:
-            if not type_open and present.isdisjoint(extra):
-                continue
-            if needs and present.isdisjoint(needs):
-                continue
-            marks_verb = "verb" in trigger.pattern.groupindex
-            for m in trigger.pattern.finditer(sentence):
-                hits.append(TriggerHit(trigger, m.start(), m.end(), m.start("verb") if marks_verb else None))
+    # (the triggers some present word opens, looked up rather than every trigger tested)
+    opened: set[int] = set()
+    for word in present:
+        opened |= _OPENED_BY.get(word, _NONE)
+    for index in sorted(opened):
+        trigger, needs, marks_verb = _ORDERED[index]
+        if needs and present.isdisjoint(needs):
+            continue
+        for m in trigger.pattern.finditer(sentence):
+            hits.append(TriggerHit(trigger, m.start(), m.end(), m.start("verb") if marks_verb else None))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[TriggerHit] = []
     for hit in hits:
