@@ -2050,3 +2050,11 @@ def test_days_of_trips_announced_as_arranged() -> None:
 )
 def test_guesses_airlines_and_roads_out(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert run(text) == expected
+
+
+def test_a_hedge_in_the_clause_before_a_semicolon_hedges_nothing_after_it() -> None:
+    text = (
+        'United Kingdom | Foreign Office tells Britons in China to leave the country "if they can"; some embassy and '
+        "consulate staff withdrawn | 4 Feb"
+    )
+    assert run(text, target="CN") == [("GB", "CN", "embassy_drawdown"), ("GB", "CN", "leave_advisory")]

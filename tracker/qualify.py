@@ -39,6 +39,9 @@ def _governing_text(sentence: str, hit: TriggerHit) -> str:
             if aside.end() > start:
                 a, b = max(aside.start(), start) - start, aside.end() - start
                 head = head[:a] + " " * (b - a) + head[b:]
+    if ";" in head:
+        # ('... to leave the country "if they can"; some embassy staff withdrawn': another clause)
+        head = head[head.rfind(";") + 1 :]
     if "but " in head:
         # "... would stay in Tokyo but that the families of embassy staff had been sent home": what came before
         # "but" does not hedge what follows it

@@ -1274,7 +1274,9 @@ HEDGE = re.compile(
     r"|might|would|can(?!\s+(?:say|tell|confirm|report|add))|unless|consider\w*|weigh\w*|mull\w*"
     # ("if you do not have a pressing need to remain, you should leave" says who should leave)
     r"|if(?!\s+(?:you|they)\s+(?:do\s+not|don['’]t|does\s+not|have\s+no)\s+(?:have\s+)?(?:an?\s+|any\s+)?"
-    r"(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business))"
+    r"(?:pressing\s+|compelling\s+|essential\s+|urgent\s+|good\s+)?(?:need|reason|business)"
+    # ('to leave the country "if they can"': the manner of the advice, not a condition on it)
+    r"|\s+(?:they|you)\s+(?:can|could|are\s+able)\b)"
     r"|contemplat\w*|whether|threat\w*\s+to|contingency"
     r"|ready[\"”’']?\s+to|prepared[\"”’']?\s+to|in\s+case|in\s+the\s+event|(?<!as\s)possible|possibly|option|options|scenario"
     # aspirations are not acts: "hopes to reopen its embassy as soon as possible"
